@@ -1,0 +1,626 @@
+/*
+ * Sổ tay Quy chế — checklist state: the pure core (no DOM).
+ *
+ * Loading pattern (shared by every file under overrides/assets/sotay/):
+ *   - In the page it is a CLASSIC script (<script src defer>), because Chromium
+ *     refuses <script type="module"> and import() for file:// pages (origin
+ *     null) and the offline zip is opened from disk. The IIFE below attaches the
+ *     API to globalThis.Sotay.checklistState.
+ *   - In Node it is a CommonJS module (the guarded module.exports at the end):
+ *     tests do createRequire(import.meta.url)('…/checklist-state.js'), or run
+ *     the file in vm.runInNewContext to check the classic-script path.
+ * Only ECMAScript built-ins are used (no TextEncoder, btoa, crypto …), so the
+ * file also runs in a bare vm context.
+ *
+ * Every function is pure: it takes plain data (and an ISO `now` where time
+ * matters) and returns new plain data; nothing here throws on bad input from
+ * storage, files or URLs — it returns {ok: false, error: "<tiếng Việt>"}.
+ *
+ * Stored shape (localStorage key "sotay:checklist:<checklistId>"):
+ *   {schema: 2, checklistId, current: runId,
+ *    runs: [{id, label, created, archived: iso|null, eventDate: "YYYY-MM-DD"|null,
+ *            ticks: {itemId: {done: true, at: iso|null, text?}},
+ *            notes: {itemId: "…"}}]}
+ * `text` in a tick is a snapshot of the item's wording, so an item that later
+ * leaves the definition can still be shown by name under "Đã bỏ khỏi danh mục".
+ * Schema 1 (the first release) stored one run: {schema: 1, ticks: {itemId: true}}.
+ */
+(function (root) {
+  'use strict';
+
+  var SCHEMA = 2;
+  var KEY_PREFIX = 'sotay:checklist:';
+  var BACKUP_PREFIX = 'sotay:checklist-backup:';
+  var EXPORT_FORMAT = 'sotay-checklist-run';
+  var SHARE_PREFIX = 'luot=';
+
+  function isObject(x) {
+    return x !== null && typeof x === 'object' && !Array.isArray(x);
+  }
+
+  function hasOwn(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
+  function storageKey(checklistId) {
+    return KEY_PREFIX + checklistId;
+  }
+
+  function backupKey(checklistId) {
+    return BACKUP_PREFIX + checklistId;
+  }
+
+  /* ---------- definition helpers ---------- */
+
+  /** Items of a definition in document order, sub-items after their parent. */
+  function flattenItems(definition) {
+    var out = [];
+    function walk(items, depth) {
+      (items || []).forEach(function (item) {
+        if (!isObject(item) || typeof item.id !== 'string') return;
+        out.push({ id: item.id, text: item.text || '', due: item.due || null, depth: depth });
+        walk(item.items, depth + 1);
+      });
+    }
+    walk(definition && definition.items, 0);
+    return out;
+  }
+
+  function itemIds(definition) {
+    return flattenItems(definition).map(function (it) { return it.id; });
+  }
+
+  /** FNV-1a (32 bit) over the ids and wording of the items: changes when the list does. */
+  function definitionHash(definition) {
+    var canon = JSON.stringify([
+      definition && definition.id,
+      flattenItems(definition).map(function (it) { return [it.id, it.text, it.depth]; })
+    ]);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < canon.length; i++) {
+      h ^= canon.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return ('0000000' + h.toString(16)).slice(-8);
+  }
+
+  /* ---------- runs ---------- */
+
+  function makeRunId(existing, now) {
+    var base = 'r' + (Date.parse(now) || 0).toString(36);
+    var id = base;
+    for (var n = 2; existing.indexOf(id) !== -1; n++) id = base + '-' + n;
+    return id;
+  }
+
+  function newRunObject(state, now, label) {
+    var ids = state ? state.runs.map(function (r) { return r.id; }) : [];
+    return {
+      id: makeRunId(ids, now),
+      label: label || 'Lượt ' + (ids.length + 1),
+      created: now,
+      archived: null,
+      eventDate: null,
+      ticks: {},
+      notes: {}
+    };
+  }
+
+  function emptyState(checklistId, now, label) {
+    var run = newRunObject(null, now, label || 'Lượt 1');
+    return { schema: SCHEMA, checklistId: checklistId, current: run.id, runs: [run] };
+  }
+
+  function getRun(state, runId) {
+    for (var i = 0; i < state.runs.length; i++) if (state.runs[i].id === runId) return state.runs[i];
+    return null;
+  }
+
+  function currentRun(state) {
+    return getRun(state, state.current) || state.runs[state.runs.length - 1];
+  }
+
+  function clone(x) {
+    return JSON.parse(JSON.stringify(x));
+  }
+
+  function updateRun(state, runId, fn) {
+    var next = clone(state);
+    var run = getRun(next, runId);
+    if (run) fn(run);
+    return next;
+  }
+
+  function setTick(state, runId, itemId, done, now, text) {
+    return updateRun(state, runId, function (run) {
+      if (done) {
+        run.ticks[itemId] = { done: true, at: now || null };
+        if (text) run.ticks[itemId].text = text;
+      } else {
+        delete run.ticks[itemId];
+      }
+    });
+  }
+
+  function isDone(run, itemId) {
+    return !!(run && run.ticks[itemId] && run.ticks[itemId].done);
+  }
+
+  function setNote(state, runId, itemId, text) {
+    return updateRun(state, runId, function (run) {
+      var t = typeof text === 'string' ? text : '';
+      if (t.trim()) run.notes[itemId] = t;
+      else delete run.notes[itemId];
+    });
+  }
+
+  function setEventDate(state, runId, iso) {
+    return updateRun(state, runId, function (run) {
+      run.eventDate = isIsoDate(iso) ? iso : null;
+    });
+  }
+
+  function renameRun(state, runId, label) {
+    return updateRun(state, runId, function (run) {
+      if (typeof label === 'string' && label.trim()) run.label = label.trim();
+    });
+  }
+
+  /** "Làm mới": archive the current run (with its date) and start an empty one. */
+  function newRun(state, now, label) {
+    var next = clone(state);
+    var cur = currentRun(next);
+    if (cur && !cur.archived) cur.archived = now;
+    var run = newRunObject(next, now, label);
+    next.runs.push(run);
+    next.current = run.id;
+    return next;
+  }
+
+  function selectRun(state, runId) {
+    if (!getRun(state, runId)) return state;
+    var next = clone(state);
+    next.current = runId;
+    return next;
+  }
+
+  /** Forget what a removed item kept (explicit user action only). */
+  function forgetItem(state, runId, itemId) {
+    return updateRun(state, runId, function (run) {
+      delete run.ticks[itemId];
+      delete run.notes[itemId];
+    });
+  }
+
+  /* ---------- progress and reconcile ---------- */
+
+  function progress(definition, run) {
+    var ids = itemIds(definition);
+    var done = ids.filter(function (id) { return isDone(run, id); }).length;
+    return {
+      done: done,
+      total: ids.length,
+      percent: ids.length ? Math.round((100 * done) / ids.length) : 0,
+      label: done + '/' + ids.length + ' việc'
+    };
+  }
+
+  /**
+   * Match a run against the current definition.
+   * items:   every current item with its tick and note (new items come unticked);
+   * removed: ticks/notes on ids no longer in the definition ("đã bỏ khỏi danh mục"),
+   *          never dropped — they stay in storage until the user forgets them.
+   */
+  function reconcile(definition, run) {
+    var flat = flattenItems(definition);
+    var known = {};
+    flat.forEach(function (it) { known[it.id] = true; });
+    var items = flat.map(function (it) {
+      var tick = run.ticks[it.id];
+      return {
+        id: it.id,
+        text: it.text,
+        depth: it.depth,
+        done: !!(tick && tick.done),
+        at: tick ? tick.at || null : null,
+        note: run.notes[it.id] || ''
+      };
+    });
+    var removedIds = [];
+    Object.keys(run.ticks).concat(Object.keys(run.notes)).forEach(function (id) {
+      if (!known[id] && removedIds.indexOf(id) === -1) removedIds.push(id);
+    });
+    var removed = removedIds.map(function (id) {
+      var tick = run.ticks[id];
+      return {
+        id: id,
+        text: (tick && tick.text) || '',
+        done: !!(tick && tick.done),
+        at: tick ? tick.at || null : null,
+        note: run.notes[id] || ''
+      };
+    });
+    return { items: items, removed: removed };
+  }
+
+  /* ---------- validation and migrations ---------- */
+
+  function isIsoDate(s) {
+    return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s + 'T00:00:00Z'));
+  }
+
+  function runProblem(run, where) {
+    if (!isObject(run)) return where + ' không phải là một đối tượng';
+    if (typeof run.id !== 'string' || !run.id) return where + '.id thiếu';
+    if (typeof run.label !== 'string') return where + '.label thiếu';
+    if (!isObject(run.ticks)) return where + '.ticks không hợp lệ';
+    if (!isObject(run.notes)) return where + '.notes không hợp lệ';
+    if (run.eventDate != null && !isIsoDate(run.eventDate)) return where + '.eventDate không phải ngày hợp lệ';
+    var ids = Object.keys(run.ticks);
+    for (var i = 0; i < ids.length; i++) {
+      var t = run.ticks[ids[i]];
+      if (!isObject(t) || typeof t.done !== 'boolean') return where + '.ticks["' + ids[i] + '"] không hợp lệ';
+    }
+    var nids = Object.keys(run.notes);
+    for (var j = 0; j < nids.length; j++) {
+      if (typeof run.notes[nids[j]] !== 'string') return where + '.notes["' + nids[j] + '"] không phải văn bản';
+    }
+    return null;
+  }
+
+  /** Returns null when `obj` is a valid current-schema state, else a Vietnamese reason. */
+  function stateProblem(obj) {
+    if (!isObject(obj)) return 'dữ liệu không phải là một đối tượng';
+    if (obj.schema !== SCHEMA) return 'phiên bản dữ liệu ' + obj.schema + ' không được hỗ trợ';
+    if (!Array.isArray(obj.runs) || obj.runs.length === 0) return 'không có lượt nào';
+    var seen = {};
+    for (var i = 0; i < obj.runs.length; i++) {
+      var p = runProblem(obj.runs[i], 'runs[' + i + ']');
+      if (p) return p;
+      if (seen[obj.runs[i].id]) return 'trùng mã lượt "' + obj.runs[i].id + '"';
+      seen[obj.runs[i].id] = true;
+    }
+    if (typeof obj.current !== 'string' || !seen[obj.current]) return 'lượt hiện tại không tồn tại';
+    return null;
+  }
+
+  /** migrations[n] turns a schema-n object into a schema-(n+1) object (or returns a reason string). */
+  var migrations = {
+    1: function (v1, ctx) {
+      if (!isObject(v1.ticks)) return 'dữ liệu phiên bản 1 thiếu "ticks"';
+      var run = newRunObject(null, ctx.now, 'Lượt 1');
+      run.created = v1.created || ctx.now;
+      Object.keys(v1.ticks).forEach(function (id) {
+        if (v1.ticks[id] === true) run.ticks[id] = { done: true, at: null };
+      });
+      if (isObject(v1.notes)) {
+        Object.keys(v1.notes).forEach(function (id) {
+          if (typeof v1.notes[id] === 'string' && v1.notes[id]) run.notes[id] = v1.notes[id];
+        });
+      }
+      return { schema: 2, checklistId: ctx.checklistId, current: run.id, runs: [run] };
+    }
+  };
+
+  function migrate(obj, ctx) {
+    var from = obj.schema;
+    var cur = obj;
+    while (isObject(cur) && typeof cur.schema === 'number' && cur.schema < SCHEMA) {
+      var step = migrations[cur.schema];
+      if (!step) return { ok: false, error: 'Không có cách chuyển dữ liệu từ phiên bản ' + cur.schema + '.' };
+      cur = step(cur, ctx);
+      if (typeof cur === 'string') return { ok: false, error: 'Không chuyển được dữ liệu cũ: ' + cur + '.' };
+    }
+    return { ok: true, state: cur, from: from };
+  }
+
+  /**
+   * Parse what localStorage held. raw null/undefined → a fresh state.
+   * Result: {ok: true, state, fresh, migratedFrom} or {ok: false, error, raw}.
+   */
+  function parseStored(raw, checklistId, now) {
+    if (raw === null || raw === undefined) {
+      return { ok: true, state: emptyState(checklistId, now), fresh: true, migratedFrom: null };
+    }
+    var bad = function (why) {
+      return { ok: false, raw: String(raw), error: 'Dữ liệu đánh dấu đã lưu trên máy này bị hỏng (' + why + '). Danh mục được mở lại từ đầu; bản cũ được giữ nguyên để gửi cho quản trị.' };
+    };
+    var obj;
+    try {
+      obj = JSON.parse(raw);
+    } catch (e) {
+      return bad('không đọc được JSON');
+    }
+    if (!isObject(obj)) return bad('không phải là một đối tượng');
+    if (typeof obj.schema !== 'number' || obj.schema < 1 || Math.floor(obj.schema) !== obj.schema) {
+      return bad('thiếu số phiên bản "schema"');
+    }
+    if (obj.schema > SCHEMA) {
+      return bad('dữ liệu do một phiên bản mới hơn của Sổ tay ghi (schema ' + obj.schema + '); hãy mở bản Sổ tay mới nhất');
+    }
+    var m = migrate(obj, { checklistId: checklistId, now: now });
+    if (!m.ok) return bad(m.error);
+    var problem = stateProblem(m.state);
+    if (problem) return bad(problem);
+    if (m.state.checklistId !== checklistId) return bad('dữ liệu thuộc danh mục khác');
+    return { ok: true, state: m.state, fresh: false, migratedFrom: m.from === SCHEMA ? null : m.from };
+  }
+
+  function serialize(state) {
+    return JSON.stringify(state);
+  }
+
+  /**
+   * Load from a Storage-like object ({getItem, setItem}). Never throws.
+   * On corruption the raw value is copied to backupKey(checklistId) (once: an
+   * existing backup is not overwritten) and a fresh state is returned with
+   * {ok: false, error, backupKey, raw}.
+   */
+  function load(storage, checklistId, now) {
+    var raw;
+    try {
+      raw = storage.getItem(storageKey(checklistId));
+    } catch (e) {
+      var fresh = emptyState(checklistId, now);
+      return { ok: false, state: fresh, error: 'Trình duyệt không cho đọc bộ nhớ cục bộ; các đánh dấu sẽ không được lưu.', raw: null, backupKey: null };
+    }
+    var parsed = parseStored(raw, checklistId, now);
+    if (parsed.ok) return parsed;
+    var bkey = backupKey(checklistId);
+    try {
+      if (storage.getItem(bkey) === null) storage.setItem(bkey, parsed.raw);
+    } catch (e) { /* keep going: the raw value is still in the result */ }
+    return { ok: false, state: emptyState(checklistId, now), error: parsed.error, raw: parsed.raw, backupKey: bkey };
+  }
+
+  function save(storage, state) {
+    try {
+      storage.setItem(storageKey(state.checklistId), serialize(state));
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: 'Không lưu được vào bộ nhớ của trình duyệt (có thể đã đầy hoặc bị chặn).' };
+    }
+  }
+
+  /* ---------- export / import (JSON file) ---------- */
+
+  function exportRun(definition, state, runId, now) {
+    var run = getRun(state, runId);
+    return {
+      format: EXPORT_FORMAT,
+      schema: SCHEMA,
+      checklistId: definition.id,
+      version: definitionHash(definition),
+      exported: now,
+      run: clone(run)
+    };
+  }
+
+  function exportFilename(definition, run) {
+    var safe = function (s) { return String(s).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, ''); };
+    return 'danh-muc-' + safe(definition.id) + '-' + (safe(run.created ? run.created.slice(0, 10) : '') || 'luot') + '.json';
+  }
+
+  /** Add a run to the state as a new current run, with an id that does not collide. */
+  function addRun(state, run, now) {
+    var next = clone(state);
+    var copy = clone(run);
+    var ids = next.runs.map(function (r) { return r.id; });
+    if (ids.indexOf(copy.id) !== -1) copy.id = makeRunId(ids, now);
+    next.runs.push(copy);
+    next.current = copy.id;
+    return next;
+  }
+
+  /**
+   * Validate an exported file (text or parsed object) and add its run.
+   * {ok: true, state, run, warnings: [..]} | {ok: false, error}
+   */
+  function importRun(state, definition, input, now) {
+    var obj = input;
+    if (typeof input === 'string') {
+      try {
+        obj = JSON.parse(input);
+      } catch (e) {
+        return { ok: false, error: 'Tệp không phải JSON hợp lệ.' };
+      }
+    }
+    if (!isObject(obj) || obj.format !== EXPORT_FORMAT) return { ok: false, error: 'Tệp này không phải là một lượt danh mục do Sổ tay xuất ra.' };
+    if (obj.schema !== SCHEMA) return { ok: false, error: 'Tệp dùng phiên bản dữ liệu ' + obj.schema + ', bản Sổ tay này chỉ đọc được phiên bản ' + SCHEMA + '.' };
+    if (obj.checklistId !== definition.id) return { ok: false, error: 'Tệp thuộc danh mục "' + obj.checklistId + '", không phải danh mục này.' };
+    var p = runProblem(obj.run, 'run');
+    if (p) return { ok: false, error: 'Nội dung lượt trong tệp không hợp lệ: ' + p + '.' };
+    var warnings = [];
+    if (obj.version !== definitionHash(definition)) {
+      warnings.push('Danh mục đã thay đổi kể từ khi tệp được xuất; việc không còn trong danh mục hiện ở mục "Đã bỏ khỏi danh mục".');
+    }
+    var next = addRun(state, obj.run, now);
+    return { ok: true, state: next, run: currentRun(next), warnings: warnings };
+  }
+
+  /* ---------- share link (URL hash, base64url of UTF-8 JSON) ---------- */
+
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+  function utf8Bytes(str) {
+    var bin = unescape(encodeURIComponent(str));
+    var out = new Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  function base64url(bytes) {
+    var out = '';
+    for (var i = 0; i < bytes.length; i += 3) {
+      var n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
+      if (i + 1 < bytes.length) out += B64[(n >> 6) & 63];
+      if (i + 2 < bytes.length) out += B64[n & 63];
+    }
+    return out;
+  }
+
+  function unbase64url(s) {
+    if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return null;
+    var bytes = [];
+    for (var i = 0; i < s.length; i += 4) {
+      var n = 0, k;
+      for (k = 0; k < 4; k++) n = (n << 6) | (i + k < s.length ? B64.indexOf(s[i + k]) : 0);
+      bytes.push((n >> 16) & 255);
+      if (i + 2 < s.length) bytes.push((n >> 8) & 255);
+      if (i + 3 < s.length) bytes.push(n & 255);
+    }
+    var bin = '';
+    for (var j = 0; j < bytes.length; j++) bin += String.fromCharCode(bytes[j]);
+    try {
+      return decodeURIComponent(escape(bin));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** "#luot=<base64url>" carrying {c: checklistId, v: version, l, e, d: [done ids], n: {id: note}}. */
+  function encodeShare(definition, run) {
+    var payload = { c: definition.id, v: definitionHash(definition), l: run.label, d: [] };
+    if (run.eventDate) payload.e = run.eventDate;
+    Object.keys(run.ticks).forEach(function (id) { if (run.ticks[id].done) payload.d.push(id); });
+    if (Object.keys(run.notes).length) payload.n = run.notes;
+    return '#' + SHARE_PREFIX + base64url(utf8Bytes(JSON.stringify(payload)));
+  }
+
+  /** Decode a location.hash. {ok: true, payload} | {ok: false, error} | {ok: false, none: true} when no share data. */
+  function decodeShare(hash) {
+    var h = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
+    if (h.indexOf(SHARE_PREFIX) !== 0) return { ok: false, none: true, error: '' };
+    var bad = { ok: false, error: 'Đường dẫn chia sẻ bị hỏng hoặc bị cắt ngắn.' };
+    var json = unbase64url(h.slice(SHARE_PREFIX.length));
+    if (json === null) return bad;
+    var p;
+    try {
+      p = JSON.parse(json);
+    } catch (e) {
+      return bad;
+    }
+    if (!isObject(p) || typeof p.c !== 'string' || !Array.isArray(p.d)) return bad;
+    if (p.d.some(function (x) { return typeof x !== 'string'; })) return bad;
+    if (p.n !== undefined && (!isObject(p.n) || Object.keys(p.n).some(function (k) { return typeof p.n[k] !== 'string'; }))) return bad;
+    if (p.e !== undefined && !isIsoDate(p.e)) return bad;
+    return { ok: true, payload: p };
+  }
+
+  /** Turn a decoded share payload into a run added to the state. */
+  function runFromShare(state, definition, payload, now) {
+    if (payload.c !== definition.id) return { ok: false, error: 'Đường dẫn chia sẻ thuộc danh mục khác.' };
+    var run = newRunObject(state, now, (typeof payload.l === 'string' && payload.l ? payload.l : 'Lượt') + ' (nhận qua đường dẫn)');
+    run.eventDate = payload.e || null;
+    var texts = {};
+    flattenItems(definition).forEach(function (it) { texts[it.id] = it.text; });
+    payload.d.forEach(function (id) {
+      run.ticks[id] = { done: true, at: null };
+      if (texts[id]) run.ticks[id].text = texts[id];
+    });
+    if (payload.n) Object.keys(payload.n).forEach(function (id) { run.notes[id] = payload.n[id]; });
+    var warnings = payload.v === definitionHash(definition) ? [] : ['Danh mục đã thay đổi kể từ khi đường dẫn được tạo.'];
+    var next = addRun(state, run, now);
+    return { ok: true, state: next, run: currentRun(next), warnings: warnings };
+  }
+
+  /* ---------- due dates ---------- */
+
+  function isoOf(x) {
+    if (typeof x === 'string' && isIsoDate(x.slice(0, 10))) return x.slice(0, 10);
+    if (x instanceof Date && !isNaN(x.getTime())) {
+      return x.getFullYear() + '-' + ('0' + (x.getMonth() + 1)).slice(-2) + '-' + ('0' + x.getDate()).slice(-2);
+    }
+    if (x && typeof x.getTime === 'function' && !isNaN(x.getTime())) return isoOf(new Date(x.getTime()));
+    return null;
+  }
+
+  function addCalendarDays(iso, days) {
+    var t = Date.parse(iso + 'T00:00:00Z') + days * 86400000;
+    return new Date(t).toISOString().slice(0, 10);
+  }
+
+  /**
+   * Due date of an item for an event date.
+   *   item.due = {days: n, unit: "day" | "working-day"}  (negative = before the event)
+   *   engine (optional) = {addWorkingDays(iso, n) → iso|Date, latestBefore(iso) → iso|Date}
+   *     latestBefore(iso): the last working day on or before iso.
+   * → null (no due / no date) or {date, workingDaysApplied, calendarFallback}
+   *   calendarFallback true when working days were asked for but no engine could
+   *   count them: the date is then plain calendar arithmetic.
+   */
+  function dueDate(item, eventIso, engine) {
+    if (!item || !isObject(item.due) || typeof item.due.days !== 'number' || !isIsoDate(eventIso)) return null;
+    var days = item.due.days;
+    var unit = item.due.unit === 'working-day' ? 'working-day' : 'day';
+    var calendar = addCalendarDays(eventIso, days);
+    if (unit === 'working-day') {
+      if (engine && typeof engine.addWorkingDays === 'function') {
+        try {
+          var d = isoOf(engine.addWorkingDays(eventIso, days));
+          if (d) return { date: d, workingDaysApplied: true, calendarFallback: false };
+        } catch (e) { /* fall through to calendar days */ }
+      }
+      return { date: calendar, workingDaysApplied: false, calendarFallback: true };
+    }
+    if (days < 0 && engine && typeof engine.latestBefore === 'function') {
+      try {
+        var l = isoOf(engine.latestBefore(calendar));
+        if (l) return { date: l, workingDaysApplied: true, calendarFallback: false };
+      } catch (e) { /* keep the calendar date */ }
+    }
+    return { date: calendar, workingDaysApplied: false, calendarFallback: false };
+  }
+
+  function formatDateVi(iso) {
+    if (!isIsoDate(iso)) return '';
+    var p = iso.split('-');
+    return p[2] + '/' + p[1] + '/' + p[0];
+  }
+
+  var api = {
+    SCHEMA: SCHEMA,
+    storageKey: storageKey,
+    backupKey: backupKey,
+    flattenItems: flattenItems,
+    itemIds: itemIds,
+    definitionHash: definitionHash,
+    emptyState: emptyState,
+    getRun: getRun,
+    currentRun: currentRun,
+    setTick: setTick,
+    isDone: isDone,
+    setNote: setNote,
+    setEventDate: setEventDate,
+    renameRun: renameRun,
+    newRun: newRun,
+    selectRun: selectRun,
+    forgetItem: forgetItem,
+    progress: progress,
+    reconcile: reconcile,
+    stateProblem: stateProblem,
+    migrations: migrations,
+    migrate: migrate,
+    parseStored: parseStored,
+    serialize: serialize,
+    load: load,
+    save: save,
+    exportRun: exportRun,
+    exportFilename: exportFilename,
+    importRun: importRun,
+    encodeShare: encodeShare,
+    decodeShare: decodeShare,
+    runFromShare: runFromShare,
+    dueDate: dueDate,
+    formatDateVi: formatDateVi,
+    isIsoDate: isIsoDate
+  };
+
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = api;
+  } else {
+    root.Sotay = root.Sotay || {};
+    root.Sotay.checklistState = api;
+  }
+})(typeof globalThis !== 'undefined' ? globalThis : this);

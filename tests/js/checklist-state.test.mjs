@@ -1,0 +1,444 @@
+// Unit tests for overrides/assets/sotay/checklist-state.js (pure core, no DOM).
+// Run: node --test tests/js/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const require = createRequire(import.meta.url);
+const SRC = new URL('../../overrides/assets/sotay/checklist-state.js', import.meta.url);
+const S = require(SRC.pathname);
+
+const NOW = '2026-11-23T10:00:00.000Z';
+const LATER = '2026-11-30T09:30:00.000Z';
+
+const DEF = {
+  id: 'chuan-bi-hoi-nghi-btv',
+  title: 'Chuẩn bị hội nghị Ban Thường vụ',
+  items: [
+    { id: 'xac-dinh-noi-dung', text: 'Xác định nội dung' },
+    {
+      id: 'gui-tai-lieu', text: 'Gửi tài liệu đến Văn phòng', due: { days: -2, unit: 'day' },
+      items: [{ id: 'tham-dinh', text: 'Văn phòng thẩm định' }],
+    },
+    { id: 'gui-giay-moi', text: 'Gửi giấy mời', due: { days: -1, unit: 'working-day' } },
+  ],
+};
+
+// Tiny seeded PRNG (mulberry32) for property-based cases: failures are reproducible.
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = (rnd, arr) => arr[Math.floor(rnd() * arr.length)];
+const ALPHABET = ['a', 'ệ', 'đ', '{', '}', '"', ':', ',', '[', ']', '1', ' ', '\\', 'null', 'true', '😀', '\u2028', 'schema', '<', '%'];
+function randomString(rnd, max = 40) {
+  let s = '';
+  const n = Math.floor(rnd() * max);
+  for (let i = 0; i < n; i++) s += pick(rnd, ALPHABET);
+  return s;
+}
+
+function memoryStorage(initial = {}) {
+  const data = { ...initial };
+  return {
+    data,
+    getItem: (k) => (Object.prototype.hasOwnProperty.call(data, k) ? data[k] : null),
+    setItem: (k, v) => { data[k] = String(v); },
+    removeItem: (k) => { delete data[k]; },
+  };
+}
+
+test('classic-script path: runs in a bare vm context and attaches globalThis.Sotay.checklistState', () => {
+  const ctx = {};
+  vm.runInNewContext(readFileSync(SRC, 'utf8'), ctx);
+  assert.equal(typeof ctx.Sotay.checklistState.parseStored, 'function');
+  const api = ctx.Sotay.checklistState;
+  const st = api.emptyState('x', NOW);
+  const link = api.encodeShare({ id: 'x', items: [] }, api.currentRun(api.setNote(st, st.current, 'a', 'Ghi chú tiếng Việt')));
+  assert.equal(api.decodeShare(link).payload.n.a, 'Ghi chú tiếng Việt');
+});
+
+test('storage key follows the contract', () => {
+  assert.equal(S.storageKey('abc'), 'sotay:checklist:abc');
+  assert.notEqual(S.backupKey('abc'), S.storageKey('abc'));
+});
+
+test('tick, untick, progress over current items (sub-items count)', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  const r = st.current;
+  assert.deepEqual(S.progress(DEF, S.currentRun(st)), { done: 0, total: 4, percent: 0, label: '0/4 việc' });
+  st = S.setTick(st, r, 'gui-tai-lieu', true, NOW, 'Gửi tài liệu');
+  st = S.setTick(st, r, 'tham-dinh', true, NOW);
+  assert.equal(S.progress(DEF, S.currentRun(st)).label, '2/4 việc');
+  assert.deepEqual(S.currentRun(st).ticks['gui-tai-lieu'], { done: true, at: NOW, text: 'Gửi tài liệu' });
+  st = S.setTick(st, r, 'tham-dinh', false, NOW);
+  assert.equal(S.progress(DEF, S.currentRun(st)).label, '1/4 việc');
+  assert.equal(S.progress({ id: 'e', items: [] }, S.currentRun(st)).percent, 0);
+});
+
+test('functions do not mutate their input state', () => {
+  const st = S.emptyState(DEF.id, NOW);
+  const frozen = JSON.stringify(st);
+  S.setTick(st, st.current, 'a', true, NOW);
+  S.setNote(st, st.current, 'a', 'x');
+  S.newRun(st, LATER);
+  S.setEventDate(st, st.current, '2026-12-01');
+  assert.equal(JSON.stringify(st), frozen);
+});
+
+test('làm mới: archives the current run with its date; runs are independent', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  const first = st.current;
+  st = S.setTick(st, first, 'xac-dinh-noi-dung', true, NOW);
+  st = S.newRun(st, LATER, 'Hội nghị tháng 12');
+  assert.notEqual(st.current, first);
+  assert.equal(S.getRun(st, first).archived, LATER);
+  assert.equal(S.currentRun(st).label, 'Hội nghị tháng 12');
+  assert.equal(S.isDone(S.currentRun(st), 'xac-dinh-noi-dung'), false);
+  st = S.setTick(st, st.current, 'gui-giay-moi', true, LATER);
+  assert.equal(S.isDone(S.getRun(st, first), 'gui-giay-moi'), false);
+  st = S.selectRun(st, first);
+  assert.equal(st.current, first);
+  assert.equal(S.selectRun(st, 'nope'), st);
+  assert.equal(S.stateProblem(st), null);
+  // two new runs in the same millisecond still get distinct ids
+  const st2 = S.newRun(S.newRun(st, LATER), LATER);
+  assert.equal(new Set(st2.runs.map((r) => r.id)).size, st2.runs.length);
+  assert.deepEqual(st2.runs.map((r) => r.label).slice(-2), ['Lượt 3', 'Lượt 4']);
+});
+
+test('notes: set, empty removes', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  st = S.setNote(st, st.current, 'gui-tai-lieu', 'Đã gọi anh Hùng');
+  assert.equal(S.currentRun(st).notes['gui-tai-lieu'], 'Đã gọi anh Hùng');
+  st = S.setNote(st, st.current, 'gui-tai-lieu', '   ');
+  assert.deepEqual(S.currentRun(st).notes, {});
+});
+
+// ---------- reconcile ----------
+
+const RECONCILE_CASES = [
+  {
+    name: 'unchanged ids keep their ticks',
+    ticks: { 'gui-tai-lieu': { done: true, at: NOW } }, notes: {},
+    expectDone: ['gui-tai-lieu'], expectRemoved: [],
+  },
+  {
+    name: 'ticks on vanished items are reported, not dropped',
+    ticks: { 'cu-da-bo': { done: true, at: NOW, text: 'Việc cũ' } }, notes: { 'cu-da-bo': 'ghi chú cũ' },
+    expectDone: [], expectRemoved: [{ id: 'cu-da-bo', text: 'Việc cũ', done: true, at: NOW, note: 'ghi chú cũ' }],
+  },
+  {
+    name: 'a note alone on a vanished item is reported',
+    ticks: {}, notes: { 'mat-tich': 'x' },
+    expectDone: [], expectRemoved: [{ id: 'mat-tich', text: '', done: false, at: null, note: 'x' }],
+  },
+  {
+    name: 'new items appear unticked',
+    ticks: {}, notes: {}, expectDone: [], expectRemoved: [],
+  },
+];
+
+for (const c of RECONCILE_CASES) {
+  test(`reconcile: ${c.name}`, () => {
+    const run = { id: 'r', label: 'L', created: NOW, archived: null, eventDate: null, ticks: c.ticks, notes: c.notes };
+    const out = S.reconcile(DEF, run);
+    assert.deepEqual(out.items.map((i) => i.id), ['xac-dinh-noi-dung', 'gui-tai-lieu', 'tham-dinh', 'gui-giay-moi']);
+    assert.deepEqual(out.items.filter((i) => i.done).map((i) => i.id), c.expectDone);
+    assert.deepEqual(out.removed, c.expectRemoved);
+    assert.equal(out.items.find((i) => i.id === 'tham-dinh').depth, 1);
+  });
+}
+
+test('reconcile (property): every stored id is either a current item or reported removed', () => {
+  const rnd = prng(42);
+  const pool = ['xac-dinh-noi-dung', 'gui-tai-lieu', 'tham-dinh', 'gui-giay-moi', 'a', 'b', 'c', 'd'];
+  for (let n = 0; n < 300; n++) {
+    const ticks = {}; const notes = {};
+    for (const id of pool) {
+      if (rnd() < 0.4) ticks[id] = { done: true, at: NOW };
+      if (rnd() < 0.2) notes[id] = randomString(rnd, 5) || 'x';
+    }
+    const out = S.reconcile(DEF, { id: 'r', label: 'L', ticks, notes });
+    const seen = new Set([...out.items.filter((i) => i.done || i.note).map((i) => i.id), ...out.removed.map((r) => r.id)]);
+    for (const id of new Set([...Object.keys(ticks), ...Object.keys(notes)])) assert.ok(seen.has(id), id);
+    const currentIds = new Set(S.itemIds(DEF));
+    for (const r of out.removed) assert.ok(!currentIds.has(r.id));
+    assert.equal(S.progress(DEF, { ticks, notes }).done, out.items.filter((i) => i.done).length);
+  }
+});
+
+test('definitionHash changes when items change, not when order of keys changes', () => {
+  const h = S.definitionHash(DEF);
+  assert.match(h, /^[0-9a-f]{8}$/);
+  assert.equal(S.definitionHash(JSON.parse(JSON.stringify(DEF))), h);
+  const changed = { ...DEF, items: [...DEF.items, { id: 'moi', text: 'Mới' }] };
+  assert.notEqual(S.definitionHash(changed), h);
+});
+
+// ---------- storage, migrations, corruption ----------
+
+test('migration v1 → v2: a single run keeps its ticks and notes', () => {
+  const raw = JSON.stringify({ schema: 1, ticks: { 'gui-tai-lieu': true, 'tham-dinh': false, 'cu': true }, notes: { cu: 'n' } });
+  const res = S.parseStored(raw, DEF.id, NOW);
+  assert.equal(res.ok, true);
+  assert.equal(res.migratedFrom, 1);
+  assert.equal(res.state.schema, 2);
+  assert.equal(res.state.runs.length, 1);
+  const run = S.currentRun(res.state);
+  assert.deepEqual(run.ticks, { 'gui-tai-lieu': { done: true, at: null }, cu: { done: true, at: null } });
+  assert.deepEqual(run.notes, { cu: 'n' });
+  assert.equal(S.stateProblem(res.state), null);
+  assert.deepEqual(S.reconcile(DEF, run).removed.map((r) => r.id), ['cu']);
+});
+
+const CORRUPT_CASES = [
+  ['bad JSON', '{"schema": 2, "runs": ['],
+  ['not an object', '[1,2,3]'],
+  ['a bare string', '"hello"'],
+  ['no schema', '{"ticks": {}}'],
+  ['future schema', '{"schema": 99, "runs": []}'],
+  ['fractional schema', '{"schema": 1.5}'],
+  ['v2 without runs', '{"schema": 2, "checklistId": "chuan-bi-hoi-nghi-btv", "current": "r", "runs": []}'],
+  ['v2 tick of the wrong type', JSON.stringify({ schema: 2, checklistId: DEF.id, current: 'r', runs: [{ id: 'r', label: 'L', ticks: { a: true }, notes: {} }] })],
+  ['v2 current run missing', JSON.stringify({ schema: 2, checklistId: DEF.id, current: 'x', runs: [{ id: 'r', label: 'L', ticks: {}, notes: {} }] })],
+  ['v2 for another checklist', JSON.stringify({ schema: 2, checklistId: 'khac', current: 'r', runs: [{ id: 'r', label: 'L', ticks: {}, notes: {} }] })],
+  ['v1 without ticks', '{"schema": 1}'],
+];
+
+for (const [name, raw] of CORRUPT_CASES) {
+  test(`corrupted storage is reported, backed up, never thrown: ${name}`, () => {
+    const storage = memoryStorage({ [S.storageKey(DEF.id)]: raw });
+    const res = S.load(storage, DEF.id, NOW);
+    assert.equal(res.ok, false);
+    assert.match(res.error, /bị hỏng/);
+    assert.equal(res.raw, raw);
+    assert.equal(storage.getItem(res.backupKey), raw);
+    assert.equal(S.stateProblem(res.state), null, 'a usable fresh state is returned');
+    // the stored value is left as it was until the user saves
+    assert.equal(storage.getItem(S.storageKey(DEF.id)), raw);
+  });
+}
+
+test('future schema message tells the user to open a newer handbook', () => {
+  assert.match(S.parseStored('{"schema": 3}', DEF.id, NOW).error, /phiên bản mới hơn/);
+});
+
+test('an existing backup is not overwritten by a second corruption', () => {
+  const storage = memoryStorage({ [S.storageKey(DEF.id)]: 'garbage-2', [S.backupKey(DEF.id)]: 'garbage-1' });
+  S.load(storage, DEF.id, NOW);
+  assert.equal(storage.getItem(S.backupKey(DEF.id)), 'garbage-1');
+});
+
+test('storage that throws is reported, not thrown', () => {
+  const storage = { getItem() { throw new Error('SecurityError'); }, setItem() { throw new Error('QuotaExceeded'); } };
+  const res = S.load(storage, DEF.id, NOW);
+  assert.equal(res.ok, false);
+  assert.equal(S.save(storage, res.state).ok, false);
+});
+
+test('save then load round-trips; empty storage gives a fresh state', () => {
+  const storage = memoryStorage();
+  const fresh = S.load(storage, DEF.id, NOW);
+  assert.equal(fresh.ok, true);
+  assert.equal(fresh.fresh, true);
+  let st = S.setTick(fresh.state, fresh.state.current, 'gui-tai-lieu', true, NOW);
+  st = S.setEventDate(st, st.current, '2026-12-01');
+  assert.equal(S.save(storage, st).ok, true);
+  const again = S.load(storage, DEF.id, LATER);
+  assert.deepEqual(again.state, st);
+  assert.equal(again.migratedFrom, null);
+});
+
+test('property: random garbage never throws and is either valid or reported', () => {
+  const rnd = prng(20261123);
+  for (let n = 0; n < 3000; n++) {
+    let raw = randomString(rnd, 60);
+    if (rnd() < 0.3) raw = `{"schema":${pick(rnd, ['1', '2', '3', '0', '"2"', 'null'])},${randomString(rnd, 30)}`;
+    if (rnd() < 0.1) raw = JSON.stringify({ schema: pick(rnd, [1, 2]), ticks: pick(rnd, [{}, [], null, { a: true }]), runs: pick(rnd, [[], [{}], null]) });
+    const storage = memoryStorage({ [S.storageKey(DEF.id)]: raw });
+    let res;
+    assert.doesNotThrow(() => { res = S.load(storage, DEF.id, NOW); }, raw);
+    assert.equal(S.stateProblem(res.state), null, raw);
+    if (!res.ok) assert.equal(typeof res.error, 'string');
+  }
+});
+
+test('property: random valid states survive serialize → parseStored', () => {
+  const rnd = prng(7);
+  for (let n = 0; n < 200; n++) {
+    let st = S.emptyState(DEF.id, NOW);
+    for (let k = 0; k < 12; k++) {
+      const op = rnd();
+      const id = pick(rnd, S.itemIds(DEF).concat(['gone']));
+      if (op < 0.4) st = S.setTick(st, st.current, id, rnd() < 0.7, NOW);
+      else if (op < 0.6) st = S.setNote(st, st.current, id, randomString(rnd, 8));
+      else if (op < 0.7) st = S.newRun(st, NOW);
+      else if (op < 0.8) st = S.selectRun(st, pick(rnd, st.runs).id);
+      else st = S.setEventDate(st, st.current, pick(rnd, ['2026-12-01', 'xx', null]));
+    }
+    const back = S.parseStored(S.serialize(st), DEF.id, NOW);
+    assert.equal(back.ok, true);
+    assert.deepEqual(back.state, st);
+  }
+});
+
+// ---------- export / import ----------
+
+test('export → import round-trip adds the run as a new current run', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  st = S.setTick(st, st.current, 'gui-tai-lieu', true, NOW, 'Gửi tài liệu');
+  st = S.setNote(st, st.current, 'gui-tai-lieu', 'Ghi chú');
+  const file = JSON.stringify(S.exportRun(DEF, st, st.current, LATER));
+  const parsed = JSON.parse(file);
+  assert.equal(parsed.checklistId, DEF.id);
+  assert.equal(parsed.version, S.definitionHash(DEF));
+  assert.match(S.exportFilename(DEF, S.currentRun(st)), /^danh-muc-chuan-bi-hoi-nghi-btv-2026-11-23\.json$/);
+  // import into the same device: id collides → renamed, old run untouched
+  const res = S.importRun(st, DEF, file, LATER);
+  assert.equal(res.ok, true);
+  assert.deepEqual(res.warnings, []);
+  assert.equal(res.state.runs.length, 2);
+  assert.notEqual(res.run.id, st.current);
+  assert.deepEqual(res.run.ticks, S.currentRun(st).ticks);
+  assert.deepEqual(res.run.notes, S.currentRun(st).notes);
+  assert.equal(S.stateProblem(res.state), null);
+  // import on another device
+  const other = S.importRun(S.emptyState(DEF.id, LATER), DEF, parsed, LATER);
+  assert.equal(other.ok, true);
+});
+
+test('import warns when the checklist changed since export', () => {
+  const st = S.emptyState(DEF.id, NOW);
+  const file = S.exportRun(DEF, st, st.current, NOW);
+  file.version = '00000000';
+  const res = S.importRun(st, DEF, file, NOW);
+  assert.equal(res.ok, true);
+  assert.equal(res.warnings.length, 1);
+});
+
+const BAD_IMPORTS = [
+  ['not JSON', 'hello', /JSON/],
+  ['wrong format', '{"format":"x"}', /không phải/],
+  ['another checklist', JSON.stringify({ format: 'sotay-checklist-run', schema: 2, checklistId: 'khac', run: {} }), /khac/],
+  ['future schema', JSON.stringify({ format: 'sotay-checklist-run', schema: 9, checklistId: DEF.id, run: {} }), /phiên bản/],
+  ['broken run', JSON.stringify({ format: 'sotay-checklist-run', schema: 2, checklistId: DEF.id, run: { id: 'r', label: 'L', ticks: [], notes: {} } }), /không hợp lệ/],
+];
+for (const [name, text, re] of BAD_IMPORTS) {
+  test(`import rejects ${name}`, () => {
+    const st = S.emptyState(DEF.id, NOW);
+    const res = S.importRun(st, DEF, text, NOW);
+    assert.equal(res.ok, false);
+    assert.match(res.error, re);
+  });
+}
+
+test('property: import of random text never throws', () => {
+  const rnd = prng(99);
+  const st = S.emptyState(DEF.id, NOW);
+  for (let n = 0; n < 1000; n++) {
+    const text = rnd() < 0.5 ? randomString(rnd, 50) : JSON.stringify({ format: 'sotay-checklist-run', schema: 2, checklistId: DEF.id, run: JSON.parse(pick(rnd, ['{}', 'null', '[]', '{"id":"r","label":"x","ticks":{},"notes":{"a":1}}'])) });
+    let res;
+    assert.doesNotThrow(() => { res = S.importRun(st, DEF, text, NOW); });
+    assert.equal(typeof res.ok, 'boolean');
+  }
+});
+
+// ---------- share link ----------
+
+test('share link round-trip (Vietnamese notes, event date)', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  st = S.setTick(st, st.current, 'gui-tai-lieu', true, NOW);
+  st = S.setNote(st, st.current, 'tham-dinh', 'Chờ đồng chí Chánh Văn phòng — “gấp”');
+  st = S.setEventDate(st, st.current, '2026-12-03');
+  const hash = S.encodeShare(DEF, S.currentRun(st));
+  assert.match(hash, /^#luot=[A-Za-z0-9_-]+$/);
+  const dec = S.decodeShare(hash);
+  assert.equal(dec.ok, true);
+  const res = S.runFromShare(S.emptyState(DEF.id, LATER), DEF, dec.payload, LATER);
+  assert.equal(res.ok, true);
+  assert.deepEqual(res.warnings, []);
+  assert.equal(res.run.eventDate, '2026-12-03');
+  assert.deepEqual(Object.keys(res.run.ticks), ['gui-tai-lieu']);
+  assert.equal(res.run.notes['tham-dinh'], 'Chờ đồng chí Chánh Văn phòng — “gấp”');
+  assert.equal(S.stateProblem(res.state), null);
+});
+
+test('share link: property round-trip of random runs', () => {
+  const rnd = prng(5);
+  for (let n = 0; n < 300; n++) {
+    const run = { id: 'r', label: randomString(rnd, 10), ticks: {}, notes: {}, eventDate: null };
+    for (const id of S.itemIds(DEF)) {
+      if (rnd() < 0.5) run.ticks[id] = { done: true, at: NOW };
+      if (rnd() < 0.3) run.notes[id] = randomString(rnd, 20) || 'x';
+    }
+    const dec = S.decodeShare(S.encodeShare(DEF, run));
+    assert.equal(dec.ok, true);
+    assert.deepEqual(dec.payload.d.sort(), Object.keys(run.ticks).sort());
+    assert.deepEqual(dec.payload.n || {}, run.notes);
+    assert.equal(dec.payload.l, run.label);
+  }
+});
+
+const BAD_HASHES = [
+  ['empty', '', true],
+  ['unrelated anchor', '#dieu-6', true],
+  ['not base64url', '#luot=***', false],
+  ['truncated', '#luot=eyJj', false],
+  ['valid base64 of non-object', '#luot=WzFd', false],
+];
+for (const [name, hash, none] of BAD_HASHES) {
+  test(`decodeShare rejects ${name}`, () => {
+    const res = S.decodeShare(hash);
+    assert.equal(res.ok, false);
+    assert.equal(!!res.none, none);
+  });
+}
+
+test('property: decodeShare of random hashes never throws', () => {
+  const rnd = prng(314);
+  const chars = 'ABCabc019-_=+/*%';
+  for (let n = 0; n < 2000; n++) {
+    let h = '#luot=';
+    const len = Math.floor(rnd() * 40);
+    for (let i = 0; i < len; i++) h += chars[Math.floor(rnd() * chars.length)];
+    assert.doesNotThrow(() => S.decodeShare(h));
+  }
+});
+
+test('runFromShare refuses another checklist', () => {
+  const res = S.runFromShare(S.emptyState(DEF.id, NOW), DEF, { c: 'khac', d: [] }, NOW);
+  assert.equal(res.ok, false);
+});
+
+// ---------- due dates ----------
+
+const DUE_CASES = [
+  ['no due', { id: 'a' }, '2026-12-10', null, null],
+  ['no event date', { due: { days: -2 } }, '', null, null],
+  ['calendar days, no engine', { due: { days: -2, unit: 'day' } }, '2026-12-10', null, { date: '2026-12-08', workingDaysApplied: false, calendarFallback: false }],
+  ['across a month end', { due: { days: -2 } }, '2026-03-01', null, { date: '2026-02-27', workingDaysApplied: false, calendarFallback: false }],
+  ['working days without engine → flagged fallback', { due: { days: 7, unit: 'working-day' } }, '2026-12-10', null, { date: '2026-12-17', workingDaysApplied: false, calendarFallback: true }],
+  ['working days with engine', { due: { days: 7, unit: 'working-day' } }, '2026-12-10', { addWorkingDays: (iso, n) => (iso === '2026-12-10' && n === 7 ? '2026-12-21' : 'x') }, { date: '2026-12-21', workingDaysApplied: true, calendarFallback: false }],
+  ['engine returning a Date', { due: { days: 1, unit: 'working-day' } }, '2026-12-11', { addWorkingDays: () => new Date(2026, 11, 14) }, { date: '2026-12-14', workingDaysApplied: true, calendarFallback: false }],
+  ['engine that throws → fallback', { due: { days: 1, unit: 'working-day' } }, '2026-12-11', { addWorkingDays: () => { throw new Error('x'); } }, { date: '2026-12-12', workingDaysApplied: false, calendarFallback: true }],
+  ['days before a meeting moved to the last working day', { due: { days: -2, unit: 'day' } }, '2026-12-07', { latestBefore: (iso) => (iso === '2026-12-05' ? '2026-12-04' : iso) }, { date: '2026-12-04', workingDaysApplied: true, calendarFallback: false }],
+];
+for (const [name, item, ev, engine, expected] of DUE_CASES) {
+  test(`dueDate: ${name}`, () => {
+    assert.deepEqual(S.dueDate(item, ev, engine), expected);
+  });
+}
+
+test('formatDateVi', () => {
+  assert.equal(S.formatDateVi('2026-12-03'), '03/12/2026');
+  assert.equal(S.formatDateVi('bad'), '');
+});
