@@ -1,0 +1,484 @@
+"""Stage "load": `data/*.yml` → validated knowledge model.
+
+Each file is read as UTF-8, composed into PyYAML nodes with `yaml.SafeLoader`
+(aliases, nesting depth and size are limited), turned into plain Python values
+while recording the line of every YAML path, and validated against its
+wrapper model from `generator/schema.py`. Every mistake in every file is
+collected, then raised together as one `DataError`; each message reads
+`file:line: yaml.path: what is wrong — how to fix`.
+
+The loader guarantees shapes, types, id syntax and unique ids. Whether a
+referenced id, document or clause exists is the linker's job.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from generator import schema
+from generator.errors import DataError, InputError
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_ALIASES = 50
+MAX_VALUES = 100_000
+
+YamlPath = tuple[str | int, ...]
+
+
+# --- where things are written ----------------------------------------------
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """('roles', 3, 'inherits', 0) → 'roles[3].inherits[0]'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a data object was written: file, YAML path and the file's line map."""
+
+    file: str  # display path, e.g. "data/roles.yml"
+    path: YamlPath
+    lines: Mapping[YamlPath, int] = field(repr=False, compare=False)
+
+    def line(self, *sub: str | int) -> int:
+        path = self.path + sub
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def where(self, *sub: str | int) -> str:
+        """'data/roles.yml:12'."""
+        return f"{self.file}:{self.line(*sub)}"
+
+    def message(self, sub: YamlPath, text: str) -> str:
+        """'data/roles.yml:12: roles[3].inherits[0]: <text>'."""
+        path = format_path(self.path + tuple(sub))
+        return f"{self.where(*sub)}: {path}: {text}" if path else f"{self.where(*sub)}: {text}"
+
+
+def origin_of(obj: schema.Sourced) -> Origin:
+    return obj._origin
+
+
+def display_path(path: Path) -> str:
+    """Path as the user should see it: relative to the working directory when possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- the loaded model --------------------------------------------------------
+
+
+@dataclass
+class Knowledge:
+    data_dir: Path
+    vocab: schema.Vocab
+    bodies: list[schema.Body] = field(default_factory=list)
+    roles: list[schema.Role] = field(default_factory=list)
+    duties: list[schema.Duty] = field(default_factory=list)
+    relations: list[schema.Relation] = field(default_factory=list)
+    rules: list[schema.Rule] = field(default_factory=list)
+    checklists: list[schema.Checklist] = field(default_factory=list)
+    calendar: list[schema.Adjustment] = field(default_factory=list)  # sorted by date
+    comparisons: list[schema.Comparison] = field(default_factory=list)
+
+    def data_file(self, name: str) -> str:
+        """Display path of a data file, for "use an id from data/roles.yml" hints."""
+        return display_path(self.data_dir / name)
+
+
+# File kind → (wrapper model, top-level key, Knowledge attribute).
+SINGLE_FILES = {
+    "bodies.yml": (schema.BodiesFile, "bodies"),
+    "roles.yml": (schema.RolesFile, "roles"),
+}
+LIST_DIRS = {
+    "duties": (schema.DutiesFile, "duties"),
+    "relations": (schema.RelationsFile, "relations"),
+    "rules": (schema.RulesFile, "rules"),
+    "checklists": (schema.ChecklistFile, "checklist"),
+    "calendar": (schema.CalendarFile, "adjustments"),
+}
+
+
+def load_data(data_dir: Path) -> Knowledge:
+    """Read and validate every file under `data_dir`; raise `DataError` listing all mistakes."""
+    if not data_dir.is_dir():
+        raise InputError(f"data directory not found: {display_path(data_dir)}")
+    errors: list[str] = []
+    vocab = _load_file(data_dir / "vocab.yml", schema.VocabFile, None, errors, required=True)
+    knowledge = Knowledge(data_dir=data_dir, vocab=vocab or schema.Vocab(topics={}, actions={}, relation_types={}, cadences={}))
+    for name, (model, key) in SINGLE_FILES.items():
+        loaded = _load_file(data_dir / name, model, key, errors, required=True)
+        getattr(knowledge, key).extend(getattr(loaded, key) if loaded else [])
+    for folder, (model, key) in LIST_DIRS.items():
+        for path in _data_files(data_dir / folder, errors):
+            loaded = _load_file(path, model, key, errors)
+            if loaded is None:
+                continue
+            if folder == "checklists":
+                knowledge.checklists.append(loaded.checklist)
+            elif folder == "calendar":
+                errors += _check_calendar_year(loaded)
+                knowledge.calendar.extend(loaded.adjustments)
+            else:
+                getattr(knowledge, key).extend(getattr(loaded, key))
+    if (data_dir / "comparisons.yml").exists():
+        loaded = _load_file(data_dir / "comparisons.yml", schema.ComparisonsFile, "comparisons", errors)
+        knowledge.comparisons.extend(loaded.comparisons if loaded else [])
+    knowledge.calendar.sort(key=lambda adjustment: adjustment.date)
+    errors += _duplicate_ids(knowledge)
+    if errors:
+        raise DataError(errors)
+    return knowledge
+
+
+def _data_files(folder: Path, errors: list[str]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    for stray in sorted(folder.glob("*.yaml")):
+        errors.append(f"{display_path(stray)}:1: data files end in .yml — rename it to {stray.stem}.yml")
+    return sorted(folder.glob("*.yml"))
+
+
+# --- one file ------------------------------------------------------------------
+
+
+def _load_file(path: Path, model: type[BaseModel], key: str | None, errors: list[str], required: bool = False):
+    """Validated wrapper model of one file, or None (with messages appended to `errors`)."""
+    shown = display_path(path)
+    if not path.exists():
+        if required:
+            start = f"`{key}:`" if key else "`topics:`"
+            errors.append(f"{shown}:1: required data file is missing — create it (it starts with {start})")
+        return None
+    try:
+        data, lines, problems = read_yaml(path, shown)
+    except _FileProblem as problem:
+        errors.append(str(problem))
+        return None
+    if not isinstance(data, dict):
+        keys = ", ".join(f"{name}:" for name in _allowed_keys(model, ()))
+        found = "nothing (the file is empty)" if data is None else schema._describe(data)
+        errors.append(f"{shown}:1: expected a mapping with the top-level key(s) {keys} found {found} — see data/README.md")
+        return None
+    try:
+        loaded = model.model_validate(data)
+    except ValidationError as exc:
+        messages = problems + _validation_messages(exc, model, data, shown, lines)
+        errors.extend(sorted(dict.fromkeys(messages), key=_message_order))
+        return None
+    errors.extend(problems)
+    if problems:
+        return None
+    _attach_origins(loaded, key, shown, lines)
+    return loaded
+
+
+def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mapping[YamlPath, int]) -> None:
+    if key is None:
+        return
+    value = getattr(loaded, key)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            item._origin = Origin(shown, (key, index), lines)
+    else:
+        value._origin = Origin(shown, (key,), lines)
+
+
+def _check_calendar_year(loaded: schema.CalendarFile) -> list[str]:
+    if loaded.year is None:
+        return []
+    return [
+        origin_of(a).message(("date",), f"{a.date.isoformat()} is not in {loaded.year} — move it to the calendar file of {a.date.year}")
+        for a in loaded.adjustments
+        if a.date.year != loaded.year
+    ]
+
+
+# --- YAML with line numbers and limits ------------------------------------
+
+
+class _FileProblem(Exception):
+    pass
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses alias bombs and absurd nesting while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise _Limit(self.peek_event().start_mark, f"more than {MAX_ALIASES} YAML aliases (*name)")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Limit(self.peek_event().start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _Limit(Exception):
+    def __init__(self, mark: yaml.Mark | None, what: str) -> None:
+        super().__init__(what)
+        self.line = mark.line + 1 if mark else 1
+        self.what = what
+
+
+def read_yaml(path: Path, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
+    """Plain Python value of a YAML file, the line of every YAML path in it, and
+    the problems that do not stop validation (duplicate keys, merge keys)."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise _FileProblem(f"{shown}:1: file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a data file — split it into smaller files")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _FileProblem(f"{shown}:{line}: file is not UTF-8 text (byte 0x{raw[exc.start]:02x}) — save it as UTF-8") from None
+    loader = _LimitedLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _Limit as limit:
+        raise _FileProblem(f"{shown}:{limit.line}: {limit.what} — data files need neither; write the values out plainly") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = " ".join(filter(None, [exc.context, exc.problem]))
+        raise _FileProblem(f"{shown}:{line}: YAML syntax error: {problem} — check the indentation, colons and quotes on this line or the one above") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, {}, []
+    builder = _ValueBuilder(loader, shown)
+    value = builder.value(node, ())
+    return value, builder.lines, builder.problems
+
+
+class _ValueBuilder:
+    """Turns composed nodes into Python values, recording lines and catching duplicate keys."""
+
+    def __init__(self, loader: yaml.SafeLoader, shown: str) -> None:
+        self.loader = loader
+        self.shown = shown
+        self.lines: dict[YamlPath, int] = {}
+        self.problems: list[str] = []
+        self.count = 0
+
+    def value(self, node: yaml.Node, path: YamlPath, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES or depth > MAX_DEPTH:
+            what = f"more than {MAX_VALUES:,} values" if self.count > MAX_VALUES else f"nesting deeper than {MAX_DEPTH} levels"
+            raise _FileProblem(f"{self.shown}:{node.start_mark.line + 1}: the file expands to {what} (YAML aliases?) — write the values out plainly")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        return self.loader.construct_object(node, deep=True)
+
+    def mapping(self, node: yaml.MappingNode, path: YamlPath, depth: int) -> dict:
+        result: dict = {}
+        first_line: dict = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(f"{self.shown}:{line}: {format_path(path) or 'top level'}: merge keys (<<) are not supported — write the keys out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(f"{self.shown}:{line}: {format_path(path) or 'top level'}: a key must be plain text — remove the brackets or braces around it")
+                continue
+            key = self.loader.construct_object(key_node, deep=True)
+            key = key if isinstance(key, str) else str(key)
+            if key in first_line:
+                where = format_path(path + (key,))
+                self.problems.append(
+                    f"{self.shown}:{line}: {where}: duplicate key '{key}' (first written on line {first_line[key]}) — YAML would silently keep only the last one; remove or merge one of them"
+                )
+                continue
+            first_line[key] = line
+            self.lines[path + (key,)] = line
+            result[key] = self.value(value_node, path + (key,), depth + 1)
+        return result
+
+
+# --- pydantic errors → user messages ---------------------------------------
+
+
+def _validation_messages(exc: ValidationError, model: type[BaseModel], data: Any, shown: str, lines: Mapping[YamlPath, int]) -> list[str]:
+    messages = []
+    for error in exc.errors(include_url=False):
+        loc, key_error = _yaml_loc(error["loc"], data)
+        origin = Origin(shown, (), lines)
+        text = _describe_error(error, model, loc, key_error)
+        if error["type"] == "missing":
+            loc = loc[:-1]
+        messages.append(origin.message(loc, text))
+    return messages
+
+
+def _message_order(message: str) -> tuple[str, int]:
+    file, line, _ = message.split(":", 2)
+    return file, int(line)
+
+
+def _yaml_loc(loc: tuple, data: Any) -> tuple[YamlPath, bool]:
+    """pydantic's loc → the YAML path the author wrote.
+
+    Drops the implicit `[0]` when a single object was written where a list is
+    accepted (`cite: {...}`) and the `[key]` marker of mapping-key errors.
+    """
+    path: list[str | int] = []
+    current = data
+    key_error = False
+    for part in loc:
+        if part == "[key]":
+            key_error = True
+            continue
+        if isinstance(part, int) and not isinstance(current, list):
+            continue
+        path.append(part)
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            current = None
+    return tuple(path), key_error
+
+
+def _describe_error(error: dict, model: type[BaseModel], loc: YamlPath, key_error: bool) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        name = loc[-1]
+        if len(loc) == 1:
+            return f"missing top-level key '{name}' — the file must contain `{name}:` (see data/README.md)"
+        return f"missing required key '{name}' — add `{name}: ...` (see data/README.md)"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = _allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        return f"unknown key '{name}' — {fix}"
+    if key_error:
+        return f"key {error['msg']}"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        close = difflib.get_close_matches(str(value), choices, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
+        return f"{schema._describe(value)} is not allowed here — {fix}"
+    simple = {
+        "string_type": "expected text, got {v} — write the text (quote it if it looks like a number or yes/no)",
+        "int_type": "expected a whole number, got {v}",
+        "int_parsing": "expected a whole number, got {v}",
+        "int_from_float": "expected a whole number, got {v}",
+        "list_type": "expected a list, got {v} — write [a, b] or one `- item` per line",
+        "dict_type": "expected a mapping (key: value lines), got {v}",
+        "model_type": "expected a mapping (key: value lines), got {v}",
+        "model_attributes_type": "expected a mapping (key: value lines), got {v}",
+        "tuple_type": "expected a pair [model_article, local_article], got {v}",
+        "string_too_short": "must not be empty — write the text or remove the key",
+        "too_short": "must not be empty — list at least one entry",
+        "too_long": "has too many entries — write a pair [model_article, local_article]",
+        "date_type": "expected a date written YYYY-MM-DD, got {v}",
+        "date_parsing": "expected a date written YYYY-MM-DD, got {v}",
+        "date_from_datetime_parsing": "expected a date written YYYY-MM-DD, got {v}",
+        "greater_than_equal": "must be at least {ge}, got {v}",
+        "bool_type": "expected true or false, got {v}",
+    }
+    if kind in simple:
+        return simple[kind].format(v=schema._describe(value), **(error.get("ctx") or {}))
+    return error["msg"]  # our own PydanticCustomError messages already say how to fix
+
+
+def _allowed_keys(model: type[BaseModel], loc: YamlPath) -> list[str]:
+    """Keys the model expects at `loc` (for "did you mean")."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = {info.alias or name: info for name, info in current.model_fields.items()}
+        current = _inner_model(fields[part].annotation) if part in fields else None
+    if current is None:
+        return []
+    return [info.alias or name for name, info in current.model_fields.items()]
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# --- ids unique within their kind -----------------------------------------
+
+
+def _duplicate_ids(knowledge: Knowledge) -> list[str]:
+    errors: list[str] = []
+    groups: list[tuple[str, list[schema.Sourced]]] = [
+        ("role or body", [*knowledge.bodies, *knowledge.roles]),
+        ("duty", knowledge.duties),
+        ("relation", knowledge.relations),
+        ("rule", knowledge.rules),
+        ("checklist", knowledge.checklists),
+        ("comparison", knowledge.comparisons),
+    ]
+    for kind, objects in groups:
+        seen: dict[str, schema.Sourced] = {}
+        for obj in objects:
+            first = seen.setdefault(obj.id, obj)
+            if first is not obj:
+                here, there = origin_of(obj), origin_of(first)
+                errors.append(here.message(("id",), f"duplicate {kind} id '{obj.id}' — already used at {there.where('id')} ({format_path(there.path)}); rename one of them"))
+    for checklist in knowledge.checklists:
+        errors += _duplicate_item_ids(origin_of(checklist), checklist.items, ("items",), {})
+    dates: dict = {}
+    for adjustment in knowledge.calendar:
+        first = dates.setdefault(adjustment.date, adjustment)
+        if first is not adjustment:
+            here, there = origin_of(adjustment), origin_of(first)
+            errors.append(here.message(("date",), f"{adjustment.date.isoformat()} is already adjusted at {there.where('date')} — keep one entry per date"))
+    return errors
+
+
+def _duplicate_item_ids(origin: Origin, items: list[schema.ChecklistItem], path: YamlPath, seen: dict) -> list[str]:
+    errors = []
+    for index, item in enumerate(items):
+        here = path + (index,)
+        if item.id in seen:
+            first = seen[item.id]
+            errors.append(origin.message(here + ("id",), f"duplicate item id '{item.id}' — already used at {origin.where(*first, 'id')} ({format_path(origin.path + first)}); ticks are stored by id, so each item needs its own"))
+        else:
+            seen[item.id] = here
+        errors += _duplicate_item_ids(origin, item.items, here + ("items",), seen)
+    return errors
