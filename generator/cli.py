@@ -1,0 +1,136 @@
+"""`sotay` command line: a thin layer over the pipeline stages.
+
+User errors (SotayError) are caught here once and printed without a
+traceback; the exit code says what kind of error it was.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import SotayError
+from .project import find_project
+
+log = logging.getLogger("sotay")
+
+
+def setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for noisy in ("watchdog", "PIL", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class WarningCounter(logging.Handler):
+    """Counts warnings so that --strict can turn them into a failure."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Show debug messages.")
+def cli(verbose: bool) -> None:
+    """Sổ tay Quy chế: build a searchable handbook from regulations and data/."""
+    setup_logging(verbose)
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--into", type=click.Path(path_type=Path), default=None,
+              help="Folder for the clean source files (default: content/documents).")
+@click.option("--id", "doc_id", default=None, help="Document id (slug) to use; single input only.")
+def import_cmd(paths: tuple[Path, ...], into: Path | None, doc_id: str | None) -> None:
+    """Turn regulations as received (.txt, .md, .docx) into clean, editable files."""
+    from .errors import InputError
+    from .importer import import_files
+
+    if doc_id and len(paths) != 1:
+        raise InputError("--id can only be used with a single input file")
+    into = into or find_project().documents_dir
+    ids = {paths[0]: doc_id} if doc_id else None
+    for written in import_files(list(paths), into, ids=ids):
+        click.echo(str(written))
+
+
+@cli.command("inspect")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed structure as JSON.")
+def inspect_cmd(path: Path, as_json: bool) -> None:
+    """Show the structure of a regulation file (raw or imported)."""
+    from .inspect import inspect_json
+
+    data = inspect_json(path)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for doc in data["documents"]:
+        click.echo(f"{doc['kind']}: {doc['title']} ({len(doc['chapters'])} chương, {len(doc['articles'])} điều)")
+        for warning in doc.get("warnings", []):
+            click.echo(f"  warning: {warning}")
+
+
+@cli.command("check")
+def check_cmd() -> None:
+    """Validate content/ and data/: every mistake as file:line: what — how to fix."""
+    from .handbook import load_handbook
+
+    handbook = load_handbook(find_project())
+    for line in handbook.report():
+        click.echo(line)
+    click.echo("OK: không có lỗi.")
+
+
+@cli.command("build")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def build_cmd(strict: bool) -> None:
+    """Build site/ and dist/sotay-offline.zip (the previous build stays if this fails)."""
+    from .build import build
+
+    counter = WarningCounter()
+    logging.getLogger().addHandler(counter)
+    result = build(find_project(), strict=strict)
+    if strict and counter.count:
+        raise click.ClickException(f"{counter.count} warning(s) with --strict")
+    click.echo(f"Built {result.site_dir} and {result.bundle} in {result.seconds:.1f}s")
+
+
+@cli.command("serve")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve_cmd(dev_addr: str) -> None:
+    """Serve the handbook with live reload when content/ or data/ change."""
+    from mkdocs.commands.serve import serve
+
+    project = find_project()
+    project.docs_dir.mkdir(parents=True, exist_ok=True)
+    serve(str(project.config_file), dev_addr=dev_addr, livereload=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, standalone_mode=False)
+    except SotayError as error:
+        click.echo(f"Lỗi: {error.message}" if error.message else "Lỗi.", err=True)
+        return error.exit_code
+    except click.exceptions.Abort:
+        return 130
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""What the MkDocs hooks run: pages in, extra site files out.
+
+`prepare` (before MkDocs reads docs_dir): load the handbook, render every
+page into docs_dir, return the navigation. `finish_site` (after MkDocs wrote
+site_dir): the open-data export and the search index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import export
+from .handbook import Handbook, load_handbook
+from .pages import site_pages
+from .project import Project
+from .render import write_pages
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Prepared:
+    project: Project
+    handbook: Handbook
+    nav: list
+    build_date: str
+    content_version: str
+
+
+def prepare(project: Project, docs_dir: Path) -> Prepared:
+    handbook = load_handbook(project)
+    site = site_pages(handbook)
+    written = write_pages(site.pages, docs_dir)
+    log.info("Sổ tay: %d văn bản, %d trang (%d trang thay đổi)", len(handbook.documents), len(site.pages), written)
+    return Prepared(project, handbook, site.nav, build_date(), content_version(project))
+
+
+def finish_site(prepared: Prepared, site_dir: Path) -> None:
+    target = site_dir / "api" / "handbook.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = export.handbook_json(prepared.handbook, prepared.build_date, prepared.content_version)
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    from . import index  # the search stage: Pagefind over the written site
+
+    index.index_site(site_dir)
+
+
+def build_date() -> str:
+    """Today as dd/mm/yyyy, or SOURCE_DATE_EPOCH's date for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    return day.strftime("%d/%m/%Y")
+
+
+def content_version(project: Project) -> str:
+    """Short hash of everything under content/ and data/: changes when the handbook's content does."""
+    digest = hashlib.sha256()
+    for folder in (project.content_dir, project.data_dir):
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(project.root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]

@@ -1,0 +1,105 @@
+"""Decide which pages exist and render each one (in memory).
+
+`site_pages(handbook)` returns every generated Markdown file keyed by its path
+inside docs_dir, plus the MkDocs navigation. Nothing here writes files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import escape
+
+from . import urls, views
+from .handbook import Handbook
+from .render import make_environment, render_template
+
+
+# (nav label, docs folder or file) after "Văn bản", in the order users look for things
+NAV_SECTIONS = [
+    ("Vai trò", "vai-tro"),
+    ("Cơ quan, tổ chức", "co-quan"),
+    ("Quan hệ phối hợp", "quan-he.md"),
+    ("Danh mục việc cần làm", "danh-muc"),
+    ("Công cụ tính hạn", "cong-cu"),
+    ("Bài học", "bai-hoc"),
+    ("Tìm kiếm", "tim-kiem.md"),
+]
+
+
+@dataclass
+class SitePages:
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown
+    nav: list = field(default_factory=list)  # MkDocs `nav` structure
+
+    def add(self, page: str, text: str) -> None:
+        self.pages[urls.source_of(page)] = text
+
+
+def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
+    env = env or make_environment()
+    site = SitePages()
+    titles = {d.id: views.document_title(d) for d in handbook.documents}
+    for doc in handbook.documents:
+        view = views.document_view(doc, titles, handbook.clause_concerns)
+        site.add(urls.document_page(doc.id), render_template(env, "document.md.j2", view=view))
+    site.add(urls.HOME, render_template(
+        env, "home.md.j2",
+        groups=views.home_documents(handbook.documents),
+        roles=handbook.home_roles(),
+        tools=handbook.home_tools(),
+        search_href=urls.SEARCH,
+    ))
+    copy_hand_written(handbook.pages_dir, site)
+    site.nav = navigation(handbook, site)
+    return site
+
+
+def copy_hand_written(pages_dir: Path | None, site: SitePages) -> None:
+    """Hand-written Markdown in content/pages is published as it is."""
+    if not pages_dir or not pages_dir.is_dir():
+        return
+    for path in sorted(pages_dir.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(pages_dir).as_posix()
+            site.pages[rel] = path.read_text(encoding="utf-8") if path.suffix == ".md" else path.read_bytes()
+
+
+def navigation(handbook: Handbook, site: SitePages) -> list:
+    """Navigation with Vietnamese section labels, in the order users look for things."""
+    nav: list = [{"Trang chủ": "index.md"}]
+    docs = [{str(escape(views.short_title(d))): urls.source_of(urls.document_page(d.id))}
+            for d in handbook.documents]
+    nav.append({"Văn bản": docs})
+    for label, prefix in NAV_SECTIONS:
+        entries = [{title: path} for path, title in site_titles(site, prefix)]
+        if entries:
+            nav.append({label: entries})
+    return nav
+
+
+def site_titles(site: SitePages, prefix: str) -> list[tuple[str, str]]:
+    """(path, title) of generated pages under a folder or equal to a path, from front matter."""
+    found = []
+    for path, text in site.pages.items():
+        if (path == prefix or path.startswith(prefix + "/")) and isinstance(text, str):
+            found.append((path, _front_matter_title(text) or path))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _front_matter_title(text: str) -> str | None:
+    if not text.startswith("---"):
+        return None
+    for line in text.splitlines()[1:]:
+        if line.startswith("---"):
+            return None
+        if line.startswith("title:"):
+            raw = line[len("title:"):].strip()
+            try:
+                return json.loads(raw)  # already HTML-escaped by the `yaml` filter
+            except ValueError:
+                return raw.strip("'\"")
+    return None

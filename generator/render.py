@@ -1,0 +1,85 @@
+"""Render stage: view models → Markdown/HTML pages for MkDocs (in memory).
+
+Templates live in generator/templates and only show what the view models
+(generator/views.py) already decided. Autoescape is on everywhere; text that
+lands in Markdown syntax (headings) also goes through the `md` filter so that
+`*`, `_`, `[` … in a regulation cannot turn into markup.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+log = logging.getLogger(__name__)
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+
+
+def markdown_text(value: object) -> Markup:
+    """HTML-escape, then backslash-escape Markdown punctuation (for headings)."""
+    html = str(escape("" if value is None else value))
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html))
+
+
+def yaml_string(value: object) -> Markup:
+    """A YAML-safe, HTML-escaped scalar for front matter (the theme prints titles unescaped)."""
+    return Markup(json.dumps(str(escape("" if value is None else value)), ensure_ascii=False))
+
+
+def json_island(value: object) -> Markup:
+    """JSON safe to embed inside <script type="application/json">."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["yaml"] = yaml_string
+    env.filters["island"] = json_island
+    return env
+
+
+def render_template(env: Environment, name: str, **context: object) -> str:
+    return env.get_template(name).render(**context)
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
+    """Write pages into docs_dir, touching only files whose content changed.
+
+    Stale generated files are removed. Returns the number of files written.
+    Writing only changes keeps `mkdocs serve` from looping on its own output
+    and makes rebuilds after a one-file edit cheap.
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for rel, text in pages.items():
+        target = docs_dir / rel
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    wanted = {docs_dir / rel for rel in pages}
+    for existing in sorted(docs_dir.rglob("*"), reverse=True):
+        if existing.is_file() and existing not in wanted:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    log.debug("wrote %d of %d generated pages", written, len(pages))
+    return written
