@@ -107,6 +107,24 @@ def build_cmd(strict: bool) -> None:
     click.echo(f"Built {result.site_dir} and {result.bundle} in {result.seconds:.1f}s")
 
 
+@cli.command("links")
+@click.argument("site", required=False, type=click.Path(path_type=Path))
+def links_cmd(site: Path | None) -> None:
+    """Check every internal link and #anchor of a built site (default: site/)."""
+    from .errors import BuildError
+    from .linkcheck import check_site
+
+    site = site or find_project().site_dir
+    if not (site / "index.html").is_file():
+        raise BuildError(f"{site}: no built site here — run `sotay build` first")
+    report = check_site(site)
+    for line in report.broken + [f"external link: {e}" for e in report.external]:
+        click.echo(line)
+    click.echo(f"{report.pages} pages, {report.links} links, {len(report.broken)} broken, {len(report.external)} external")
+    if not report.ok:
+        raise BuildError("broken or external links found")
+
+
 @cli.command("serve")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve_cmd(dev_addr: str) -> None:
