@@ -25,6 +25,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator import schema
+from generator.calendar import Adjustment, load_adjustments
 from generator.errors import DataError, InputError
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class Knowledge:
     relations: list[schema.Relation] = field(default_factory=list)
     rules: list[schema.Rule] = field(default_factory=list)
     checklists: list[schema.Checklist] = field(default_factory=list)
-    calendar: list[schema.Adjustment] = field(default_factory=list)  # sorted by date
+    calendar: list[Adjustment] = field(default_factory=list)  # sorted by date
     comparisons: list[schema.Comparison] = field(default_factory=list)
 
     def data_file(self, name: str) -> str:
@@ -115,7 +116,6 @@ LIST_DIRS = {
     "relations": (schema.RelationsFile, "relations"),
     "rules": (schema.RulesFile, "rules"),
     "checklists": (schema.ChecklistFile, "checklist"),
-    "calendar": (schema.CalendarFile, "adjustments"),
 }
 
 
@@ -136,15 +136,12 @@ def load_data(data_dir: Path) -> Knowledge:
                 continue
             if folder == "checklists":
                 knowledge.checklists.append(loaded.checklist)
-            elif folder == "calendar":
-                errors += _check_calendar_year(loaded)
-                knowledge.calendar.extend(loaded.adjustments)
             else:
                 getattr(knowledge, key).extend(getattr(loaded, key))
     if (data_dir / "comparisons.yml").exists():
         loaded = _load_file(data_dir / "comparisons.yml", schema.ComparisonsFile, "comparisons", errors)
         knowledge.comparisons.extend(loaded.comparisons if loaded else [])
-    knowledge.calendar.sort(key=lambda adjustment: adjustment.date)
+    knowledge.calendar = _load_calendar(data_dir / "calendar", errors)
     errors += _duplicate_ids(knowledge)
     if errors:
         raise DataError(errors)
@@ -204,14 +201,15 @@ def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mappi
         value._origin = Origin(shown, (key,), lines)
 
 
-def _check_calendar_year(loaded: schema.CalendarFile) -> list[str]:
-    if loaded.year is None:
+def _load_calendar(calendar_dir: Path, errors: list[str]) -> list[Adjustment]:
+    """Calendar adjustments, validated by their own stage (`generator/calendar.py`)."""
+    if not calendar_dir.is_dir():
         return []
-    return [
-        origin_of(a).message(("date",), f"{a.date.isoformat()} is not in {loaded.year} — move it to the calendar file of {a.date.year}")
-        for a in loaded.adjustments
-        if a.date.year != loaded.year
-    ]
+    try:
+        return sorted(load_adjustments(calendar_dir), key=lambda adjustment: adjustment.date)
+    except DataError as exc:
+        errors.extend(exc.messages)
+        return []
 
 
 # --- YAML with line numbers and limits ------------------------------------
@@ -462,12 +460,6 @@ def _duplicate_ids(knowledge: Knowledge) -> list[str]:
                 errors.append(here.message(("id",), f"duplicate {kind} id '{obj.id}' — already used at {there.where('id')} ({format_path(there.path)}); rename one of them"))
     for checklist in knowledge.checklists:
         errors += _duplicate_item_ids(origin_of(checklist), checklist.items, ("items",), {})
-    dates: dict = {}
-    for adjustment in knowledge.calendar:
-        first = dates.setdefault(adjustment.date, adjustment)
-        if first is not adjustment:
-            here, there = origin_of(adjustment), origin_of(first)
-            errors.append(here.message(("date",), f"{adjustment.date.isoformat()} is already adjusted at {there.where('date')} — keep one entry per date"))
     return errors
 
 

@@ -10,11 +10,14 @@ Choice: a `clause` written as a bare number (`clause: 3`) is an error, not
 coerced. YAML reads `4.10` as the float 4.1 and `2.1` and `2.10` are different
 sub-khoản, so silently coercing would cite the wrong clause; the message tells
 the author to quote it (`clause: "3"`).
+
+`data/calendar/<year>.yml` is not modelled here: `generator/calendar.py` owns
+that format and its validation (weekday checks, year from the file name), and
+the loader calls it so its messages join the same report.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from typing import Annotated, Any, Literal
@@ -249,16 +252,7 @@ class Checklist(Sourced):
     items: list[ChecklistItem] = Field(min_length=1)
 
 
-# --- calendar, comparisons ---------------------------------------------------
-
-
-class Adjustment(Sourced):
-    """An official change to the working calendar (day swap, extra day off)."""
-
-    date: dt.date
-    kind: Literal["day-off", "working-day"]
-    reason: Text
-    decision: Text | None = None  # the decision that announced it
+# --- comparisons ---------------------------------------------------
 
 
 class Comparison(Sourced):
@@ -298,11 +292,6 @@ class RulesFile(Model):
 
 class ChecklistFile(Model):
     checklist: Checklist
-
-
-class CalendarFile(Model):
-    year: int | None = None  # when given, every date must fall in it (checked by the loader)
-    adjustments: list[Adjustment]
 
 
 class ComparisonsFile(Model):
