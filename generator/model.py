@@ -75,6 +75,7 @@ class Article:
     section: str | None = None
     intro: list[Block] = field(default_factory=list)  # text before the first khoản
     clauses: list[Clause] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)  # điểm written directly under the article (no khoản)
 
 
 @dataclass
