@@ -1,0 +1,265 @@
+"""Checklist page in headless Debian Chromium, opened from file:// like the offline zip.
+
+The harness page is rendered inside the test from generator/templates/checklist.html
+and the real assets (checklist.css, checklist-state.js, checklist.js), so it runs
+without building the site. Site-level tests live elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSETS = ROOT / "overrides" / "assets" / "sotay"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+KEY = "sotay:checklist:chuan-bi-hoi-nghi-btv"
+
+DEFINITION = {
+    "id": "chuan-bi-hoi-nghi-btv",
+    "title": "Chuẩn bị hội nghị Ban Thường vụ",
+    "event": "meeting",
+    "event_label": "Ngày họp",
+    "items": [
+        {"id": "xac-dinh-noi-dung", "text": "Xác định mục đích, nội dung hội nghị", "due": None, "items": []},
+        {
+            "id": "gui-tai-lieu",
+            "text": "Gửi tài liệu đến Văn phòng Đảng ủy để thẩm định",
+            "due": {"days": -2, "unit": "day"},
+            "items": [{"id": "tham-dinh", "text": "Văn phòng thẩm định tài liệu", "due": None, "items": []}],
+        },
+        {"id": "gui-giay-moi", "text": "Gửi giấy mời </script><b>x</b> & 'tài liệu'", "due": {"days": -1, "unit": "day"}, "items": []},
+    ],
+}
+
+
+def _view_item(item: dict) -> dict:
+    return {
+        "id": item["id"],
+        "text": item["text"],
+        "cite_label": "Điều 11 khoản 3",
+        "cite_href": "../van-ban/qc-lam-viec-lung-phinh.html#dieu-11-khoan-3",
+        "due_label": "Trước họp ít nhất 2 ngày" if item["due"] else None,
+        "items": [_view_item(i) for i in item["items"]],
+    }
+
+
+def render_harness(directory: Path) -> Path:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(ROOT / "generator" / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    view = {
+        "id": DEFINITION["id"],
+        "title": DEFINITION["title"],
+        "trigger": "Khi Thường trực quyết định triệu tập hội nghị Ban Thường vụ.",
+        "event_label": DEFINITION["event_label"],
+        "users": [{"name": "Văn phòng Đảng ủy", "href": "../co-quan/van-phong-dang-uy.html"}],
+        "items": [_view_item(i) for i in DEFINITION["items"]],
+        "definition_json": json.dumps(DEFINITION, ensure_ascii=False),
+    }
+    fragment = env.get_template("checklist.html").render(checklist=view)
+    for name in ("checklist.css", "checklist-state.js", "checklist.js"):
+        shutil.copy(ASSETS / name, directory / name)
+    page = directory / "danh-muc.html"
+    page.write_text(
+        "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>Danh mục</title><link rel='stylesheet' href='checklist.css'></head>"
+        f"<body><main><h1>{DEFINITION['title']}</h1>{fragment}</main>"
+        "<script src='checklist-state.js'></script><script src='checklist.js'></script>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    return page
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def harness(tmp_path):
+    return render_harness(tmp_path)
+
+
+@pytest.fixture
+def page(browser, harness):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(harness.as_uri())
+    yield pg
+    context.close()
+    assert errors == []
+
+
+def box(page, item_id):
+    return page.locator(f'input[type="checkbox"][data-item-id="{item_id}"]')
+
+
+def progress_text(page):
+    return page.locator('[data-role="progress-text"]').inner_text()
+
+
+def test_island_is_escaped_and_parsed(page):
+    html = page.content()
+    assert "<b>x</b>" not in html.split('id="sotay-checklist"')[1]
+    assert page.locator("b").count() == 0
+    assert "Gửi giấy mời </script><b>x</b> & 'tài liệu'" in page.locator('label[data-item-id="gui-giay-moi"]').inner_text()
+    assert progress_text(page) == "0/4 việc"
+
+
+def test_tick_survives_reload(page):
+    box(page, "gui-tai-lieu").check()
+    assert progress_text(page) == "1/4 việc"
+    page.reload()
+    assert box(page, "gui-tai-lieu").is_checked()
+    assert not box(page, "tham-dinh").is_checked()
+    assert progress_text(page) == "1/4 việc"
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert stored["schema"] == 2
+
+
+def test_keyboard_tick_and_label_click(page):
+    page.locator('label[data-item-id="xac-dinh-noi-dung"]').click()
+    assert box(page, "xac-dinh-noi-dung").is_checked()
+    box(page, "tham-dinh").focus()
+    page.keyboard.press("Space")
+    assert box(page, "tham-dinh").is_checked()
+    assert progress_text(page) == "2/4 việc"
+
+
+def test_runs_are_independent(page):
+    box(page, "xac-dinh-noi-dung").check()
+    page.get_by_role("button", name="Lượt mới").click()
+    assert not box(page, "xac-dinh-noi-dung").is_checked()
+    box(page, "gui-giay-moi").check()
+    archive = page.locator('[data-role="archive"]')
+    assert archive.is_visible()
+    archive.locator("summary").click()
+    assert "Lượt 1" in archive.inner_text()
+    first = page.evaluate("Sotay.checklistPage.state.runs[0].id")
+    page.select_option('[data-role="run-select"]', first)
+    assert box(page, "xac-dinh-noi-dung").is_checked()
+    assert not box(page, "gui-giay-moi").is_checked()
+    page.reload()
+    assert box(page, "xac-dinh-noi-dung").is_checked()
+    assert page.locator('[data-role="run-select"] option').count() == 2
+
+
+def test_event_date_gives_due_dates(page):
+    page.fill('[data-role="event-date"]', "2026-12-10")
+    due = page.locator('[data-role="due-date"][data-item-id="gui-tai-lieu"]').inner_text()
+    assert "08/12/2026" in due
+    page.reload()
+    assert page.input_value('[data-role="event-date"]') == "2026-12-10"
+
+
+def test_note_is_kept(page):
+    page.locator('[data-role="note-box"][data-item-id="gui-tai-lieu"] summary').click()
+    page.fill('textarea[data-item-id="gui-tai-lieu"]', "Chờ báo cáo của Ban xây dựng Đảng")
+    page.reload()
+    assert page.input_value('textarea[data-item-id="gui-tai-lieu"]') == "Chờ báo cáo của Ban xây dựng Đảng"
+
+
+def test_export_then_import_in_another_browser(page, browser, harness, tmp_path):
+    box(page, "gui-tai-lieu").check()
+    page.fill('[data-role="event-date"]', "2026-12-10")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải lượt về máy (.json)").click()
+    exported = tmp_path / info.value.suggested_filename
+    info.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["checklistId"] == "chuan-bi-hoi-nghi-btv" and data["run"]["eventDate"] == "2026-12-10"
+
+    other = browser.new_context()
+    pg = other.new_page()
+    pg.goto(harness.as_uri())
+    assert not box(pg, "gui-tai-lieu").is_checked()
+    pg.set_input_files('[data-role="import"]', str(exported))
+    pg.wait_for_function("document.querySelector('[data-role=status]').textContent.includes('Đã nhập')")
+    assert box(pg, "gui-tai-lieu").is_checked()
+    assert pg.input_value('[data-role="event-date"]') == "2026-12-10"
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "khac"}', encoding="utf-8")
+    pg.set_input_files('[data-role="import"]', str(bad))
+    pg.wait_for_function("document.querySelector('[data-role=status]').textContent.includes('Không nhập được')")
+    other.close()
+
+
+def test_share_link_opens_as_new_run(page, browser):
+    box(page, "tham-dinh").check()
+    page.get_by_role("button", name="Sao chép đường dẫn chia sẻ").click()
+    link = page.input_value('[data-role="share-link"]')
+    assert "#luot=" in link
+
+    other = browser.new_context()
+    pg = other.new_page()
+    pg.goto(link)
+    assert box(pg, "tham-dinh").is_checked()
+    assert "#" not in pg.url
+    pg.reload()
+    assert pg.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).runs.length") == 2
+    other.close()
+
+
+def test_corrupted_storage_is_reported_and_backed_up(page):
+    page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
+    page.reload()
+    banner = page.locator('[data-role="error"]')
+    assert banner.is_visible()
+    assert "bị hỏng" in banner.inner_text()
+    assert page.evaluate("localStorage.getItem('sotay:checklist-backup:chuan-bi-hoi-nghi-btv')") == "{not json"
+    box(page, "gui-tai-lieu").check()  # still usable
+    assert progress_text(page) == "1/4 việc"
+
+
+def test_removed_items_are_shown_not_dropped(page):
+    state = {
+        "schema": 1,
+        "ticks": {"gui-tai-lieu": True, "viec-cu": True},
+        "notes": {"viec-cu": "đã làm tháng trước"},
+    }
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(state))})")
+    page.reload()
+    assert box(page, "gui-tai-lieu").is_checked()  # migrated from schema 1
+    removed = page.locator('[data-role="removed"]')
+    assert removed.is_visible()
+    assert "Đã bỏ khỏi danh mục" in removed.inner_text()
+    assert "đã làm tháng trước" in removed.inner_text()
+    assert progress_text(page) == "1/4 việc"
+    removed.get_by_role("button", name="Xóa khỏi lượt này").click()
+    assert not removed.is_visible()
+
+
+def test_tap_targets_on_a_phone(page):
+    for sel in ['label[data-item-id="gui-tai-lieu"]', '[data-action="new-run"]', '[data-action="print"]', '[data-role="event-date"]']:
+        bb = page.locator(sel).bounding_box()
+        assert bb["height"] >= 44, sel
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
