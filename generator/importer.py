@@ -374,8 +374,19 @@ def parse_title(lines: list[Line], start: int) -> tuple[str, str, int]:
         words.append(text)
         index += 1
     name = {"quyet-dinh": "Quyết định", "quy-che": "Quy chế", "quy-dinh": "Quy định"}[kind]
-    rest = " ".join(w.lower() if w.isupper() else w for w in words).strip()
+    rest = " ".join(lower_caps_run(w) for w in words).strip()
     return kind, f"{name} {rest}".strip(), index
+
+
+def lower_caps_run(text: str) -> str:
+    """Lower-case the leading ALL-CAPS words ("LÀM VIỆC của Ban …" → "làm việc của Ban …")."""
+    words = text.split()
+    index = 0
+    while index < len(words) and words[index].isupper():
+        index += 1
+    if index == len(words) or index >= 2 or (index == 1 and len(words[0]) > 1):
+        words[:index] = [w.lower() for w in words[:index]]
+    return " ".join(words)
 
 
 def is_title_stop(text: str) -> bool:
@@ -672,7 +683,7 @@ def render_block(block: Block) -> str:
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, list[Line]]:
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
     try:
         end = lines.index("---", 1)
     except ValueError:
@@ -726,7 +737,8 @@ def has_front_matter(path: Path) -> bool:
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
     with path.open("rb") as handle:
-        return handle.read(5).lstrip(b"\xef\xbb\xbf").startswith(b"---")
+        first = handle.readline(64)
+    return first.removeprefix(b"\xef\xbb\xbf").rstrip(b"\r\n") == b"---"
 
 
 def read_documents(path: Path) -> list[Document]:
