@@ -1,0 +1,164 @@
+/* Sổ tay Quy chế — search page (tim-kiem.html): DOM wiring only.
+ *
+ * Needs, loaded before it as classic scripts: search-core.js (pure logic),
+ * search-file.js (file:// loader). Finds its widget by [data-sotay-search]:
+ *   data-root       relative path to the site root ("", "../")
+ *   form input[name=q], [data-role=status], [data-role=results]
+ *   <script type="application/json" data-role="aliases"> alias table
+ * Served over http(s) it imports <root>pagefind/pagefind.js; from file:// it
+ * goes through Sotay.searchFile. The same code renders both.
+ */
+(function (root) {
+  "use strict";
+
+  var core = root.Sotay.searchCore;
+  var MAX_PAGES = 10; // Pagefind pages whose text is loaded for re-ranking
+  var MAX_HITS = 20;
+  var DEBOUNCE_MS = 250;
+
+  function loadPagefind(siteRoot) {
+    if (location.protocol === "file:") return root.Sotay.searchFile.importPagefind(siteRoot);
+    var base = new URL(siteRoot + "pagefind/", document.baseURI).href;
+    return import(base + "pagefind.js").then(function (pagefind) {
+      return pagefind.createInstance({ basePath: base, baseUrl: "/" });
+    });
+  }
+
+  function readAliases(widget) {
+    var island = widget.querySelector('script[data-role="aliases"]');
+    try {
+      return core.prepareAliases(island ? JSON.parse(island.textContent) : {});
+    } catch (e) {
+      return core.prepareAliases({});
+    }
+  }
+
+  /** Run every planned Pagefind search, merge, load the top pages, re-rank. */
+  function runQuery(pf, plan, siteRoot) {
+    return Promise.all(
+      plan.searches.map(function (s) {
+        return pf.search(s).then(function (r) {
+          return (r && r.results) || [];
+        });
+      })
+    ).then(function (lists) {
+      var top = core.mergeResultLists(lists).slice(0, MAX_PAGES);
+      return Promise.all(
+        top.map(function (m, i) {
+          return m.result.data().then(function (d) {
+            return { url: d.raw_url || d.url, meta: d.meta, content: d.content, anchors: d.anchors, rank: i };
+          });
+        })
+      ).then(function (pages) {
+        return core.rankResults(pages, plan, { root: siteRoot, perPage: 3 }).slice(0, MAX_HITS);
+      });
+    });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function renderHit(hit) {
+    var li = el("li", "sotay-hit");
+    var a = el("a", "sotay-hit__link");
+    a.href = hit.href;
+    if (hit.label) a.appendChild(el("span", "sotay-hit__label", hit.label));
+    a.appendChild(el("span", "sotay-hit__title", hit.title));
+    if (hit.heading) a.appendChild(el("span", "sotay-hit__heading", hit.heading));
+    var p = el("span", "sotay-hit__excerpt");
+    hit.parts.forEach(function (part) {
+      p.appendChild(part.mark ? el("mark", "", part.text) : document.createTextNode(part.text));
+    });
+    a.appendChild(p);
+    li.appendChild(a);
+    return li;
+  }
+
+  function shareUrl(query) {
+    try {
+      var url = new URL(location.href);
+      if (query) url.searchParams.set("q", query);
+      else url.searchParams.delete("q");
+      history.replaceState(null, "", url.href);
+    } catch (e) {
+      /* some file:// setups refuse replaceState: the page still works */
+    }
+  }
+
+  function setup(widget) {
+    var siteRoot = widget.getAttribute("data-root") || "";
+    var input = widget.querySelector('input[name="q"]');
+    var status = widget.querySelector('[data-role="status"]');
+    var list = widget.querySelector('[data-role="results"]');
+    var aliases = readAliases(widget);
+    var pagefind = null;
+    var generation = 0;
+    var timer = null;
+
+    function show(hits, query) {
+      list.replaceChildren.apply(list, hits.map(renderHit));
+      status.textContent = hits.length
+        ? "Có " + hits.length + " kết quả cho “" + query + "”."
+        : "Không tìm thấy kết quả cho “" + query + "”. Hãy thử ít từ hơn, hoặc tên viết tắt như BTV, UBKT.";
+      widget.setAttribute("data-state", "done");
+    }
+
+    function search(query) {
+      var mine = ++generation;
+      var plan = core.planQuery(query, aliases);
+      shareUrl(query.trim());
+      if (!plan.searches.length) {
+        list.replaceChildren();
+        status.textContent = "Gõ từ cần tìm, có dấu hoặc không dấu (ví dụ: pho bi thu, dang uy, BTV).";
+        widget.setAttribute("data-state", "idle");
+        return Promise.resolve();
+      }
+      status.textContent = "Đang tìm…";
+      widget.setAttribute("data-state", "busy");
+      pagefind = pagefind || loadPagefind(siteRoot);
+      return pagefind
+        .then(function (pf) {
+          return runQuery(pf, plan, siteRoot);
+        })
+        .then(function (hits) {
+          if (mine === generation) show(hits, query.trim());
+        })
+        .catch(function (err) {
+          if (mine !== generation) return;
+          pagefind = null;
+          status.textContent = "Không tải được bộ tìm kiếm. Hãy tải lại trang.";
+          widget.setAttribute("data-state", "error");
+          if (root.console) console.warn("Sổ tay: tìm kiếm lỗi", err);
+        });
+    }
+
+    widget.querySelector("form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      search(input.value);
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        search(input.value);
+      }, DEBOUNCE_MS);
+    });
+
+    var initial = new URLSearchParams(location.search).get("q") || "";
+    input.value = initial;
+    widget.sotaySearch = search; // for tests and the benchmark
+    if (initial.trim()) search(initial);
+    else input.focus();
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-sotay-search]"), setup);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})(typeof globalThis !== "undefined" ? globalThis : this);

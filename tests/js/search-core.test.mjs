@@ -1,0 +1,153 @@
+// Unit tests for overrides/assets/sotay/search-core.js (run: node --test tests/js/)
+import test from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+
+const core = createRequire(import.meta.url)("../../overrides/assets/sotay/search-core.js");
+
+// Fixture only: the real table is generated from data/roles.yml and data/bodies.yml.
+const ALIASES = core.prepareAliases({
+  BTV: ["Ban Thường vụ Đảng ủy", "Ban Thường vụ"],
+  PBT: "Phó Bí thư",
+  ĐUV: "Đảng ủy viên",
+  UBKT: ["Ủy ban Kiểm tra Đảng ủy", "Ủy ban Kiểm tra"],
+  HĐND: "Hội đồng nhân dân",
+});
+
+// A Pagefind fragment as result.data() returns it (content, anchors with word locations).
+function fragment(url, title, clauses) {
+  const anchors = [];
+  let content = title + ".";
+  for (const [id, element, text] of clauses) {
+    anchors.push({ element, id, text, location: content.split(/[\r\n\s]+/g).length });
+    content += " " + text;
+  }
+  return { url, meta: { title, document: title }, content, anchors };
+}
+
+const LAM_VIEC = fragment("/van-ban/quy-che-lam-viec.html", "Quy chế làm việc của Đảng ủy", [
+  ["dieu-6", "h2", "Điều 6. Nhiệm vụ, quyền hạn của Bí thư Đảng ủy."],
+  ["dieu-6-khoan-1", "p", "1. Phó Chủ tịch thường xuyên báo cáo Bí thư; trực tiếp trao đổi."],
+  ["dieu-7", "h2", "Điều 7. Nhiệm vụ của Phó Bí thư Thường trực."],
+  ["dieu-7-khoan-1", "p", "1. Phó Bí thư Thường trực giúp Bí thư điều hành công việc."],
+  ["dieu-7-khoan-2", "p", "2. Chỉ đạo việc điều động cán bộ."],
+  ["dieu-8-khoan-1", "p", "1. Ban Thường vụ Đảng ủy họp định kỳ."],
+  ["dieu-9-khoan-2-diem-dd", "p", "đ) Đảng ủy viên dự sinh hoạt chi bộ."],
+]);
+
+test("fold strips tones and maps đ to d, whatever the normal form", () => {
+  assert.equal(core.fold("Đảng ủy"), "dang uy");
+  assert.equal(core.fold("Đảng ủy".normalize("NFD")), "dang uy");
+  assert.equal(core.fold("PHÓ BÍ THƯ THƯỜNG TRỰC"), "pho bi thu thuong truc");
+  assert.equal(core.foldWord("ủy,"), "uy");
+});
+
+test("normalizeQuery gives the same NFC text for NFC and NFD input", () => {
+  const nfc = "Bí thư chi bộ";
+  assert.equal(core.normalizeQuery(nfc.normalize("NFD")), "bí thư chi bộ");
+  assert.equal(core.normalizeQuery("  Đảng   ủy!? "), "đảng ủy");
+});
+
+test("a word typed with d is also searched with đ", () => {
+  const plan = core.planQuery("dang uy", ALIASES);
+  assert.deepEqual(plan.searches, ["dang uy", "đang uy"]);
+  assert.deepEqual(plan.phrases, [["dang", "uy"]]);
+});
+
+test("several d-words give a bounded number of searches, typed form and all-đ first", () => {
+  const plan = core.planQuery("dieu dong dang vien", ALIASES, { maxSearches: 4 });
+  assert.equal(plan.searches.length, 4);
+  assert.equal(plan.searches[0], "dieu dong dang vien");
+  assert.equal(plan.searches[1], "đieu đong đang vien");
+});
+
+test("words already typed with đ and ascii abbreviations are not varied", () => {
+  assert.deepEqual(core.planQuery("đảng ủy").searches, ["đảng ủy"]);
+  assert.deepEqual(core.planQuery("d").searches, ["d"]);
+});
+
+test("aliases expand to their names; every name is a phrase", () => {
+  const plan = core.planQuery("BTV", ALIASES);
+  assert.equal(plan.searches[0], "ban thường vụ");
+  assert.ok(plan.searches.includes("btv"));
+  assert.deepEqual(plan.phrases[0], ["ban", "thuong", "vu", "dang", "uy"]);
+  assert.ok(plan.terms.includes("vu"));
+});
+
+test("alias keys match without diacritics and inside longer queries", () => {
+  const plan = core.planQuery("nhiem vu duv", ALIASES);
+  assert.ok(plan.searches.includes("nhiem vu đảng ủy viên"));
+  assert.ok(plan.phrases.some((p) => p.join(" ") === "nhiem vu dang uy vien"));
+});
+
+test("clause labels come from the anchor ids", () => {
+  assert.equal(core.clauseLabel("dieu-6"), "Điều 6");
+  assert.equal(core.clauseLabel("dieu-6-khoan-3"), "Điều 6, khoản 3");
+  assert.equal(core.clauseLabel("dieu-4-khoan-2-1"), "Điều 4, khoản 2.1");
+  assert.equal(core.clauseLabel("dieu-6-khoan-3-diem-a"), "Điều 6, khoản 3, điểm a");
+  assert.equal(core.clauseLabel("dieu-9-khoan-2-diem-dd"), "Điều 9, khoản 2, điểm đ");
+  assert.equal(core.clauseLabel("nhiem-vu"), null);
+});
+
+test("the clause holding the whole phrase ranks above scattered words", () => {
+  const plan = core.planQuery("pho bi thu thuong truc", ALIASES);
+  const hits = core.rankResults([{ ...LAM_VIEC, rank: 0 }], plan, { root: "../" });
+  assert.equal(hits[0].anchor, "dieu-7");
+  assert.equal(hits[1].anchor, "dieu-7-khoan-1");
+  assert.ok(hits.findIndex((h) => h.anchor === "dieu-6-khoan-1") > 1);
+  assert.equal(hits[0].href, "../van-ban/quy-che-lam-viec.html#dieu-7");
+});
+
+test("a phrase on a lower-ranked Pagefind page still wins", () => {
+  const other = fragment("/khac.html", "Trang khác", [
+    ["dieu-1-khoan-1", "p", "1. Bí thư và Phó Chủ tịch thường trực tiếp dân; Phó Bí thư thường xuyên."],
+  ]);
+  const plan = core.planQuery("phó bí thư thường trực");
+  const hits = core.rankResults([{ ...other, rank: 0 }, { ...LAM_VIEC, rank: 1 }], plan);
+  assert.equal(hits[0].anchor, "dieu-7");
+});
+
+test("alias query ranks the clause with the full name first", () => {
+  const plan = core.planQuery("btv", ALIASES);
+  const hits = core.rankResults([{ ...LAM_VIEC, rank: 0 }], plan);
+  assert.equal(hits[0].anchor, "dieu-8-khoan-1");
+  assert.equal(hits[0].label, "Điều 8, khoản 1");
+});
+
+test("excerpts mark folded matches, including đ typed as d", () => {
+  const plan = core.planQuery("dang uy vien", ALIASES);
+  const hits = core.rankResults([{ ...LAM_VIEC, rank: 0 }], plan);
+  assert.equal(hits[0].anchor, "dieu-9-khoan-2-diem-dd");
+  const marked = hits[0].parts.filter((p) => p.mark).map((p) => p.text);
+  assert.deepEqual(marked, ["Đảng", "ủy", "viên"]);
+  assert.equal(hits[0].parts.map((p) => p.text).join(""), "đ) Đảng ủy viên dự sinh hoạt chi bộ.");
+});
+
+test("the last typed word matches as a prefix (typing in progress)", () => {
+  const plan = core.planQuery("dieu do");
+  const hits = core.rankResults([{ ...LAM_VIEC, rank: 0 }], plan);
+  assert.equal(hits[0].anchor, "dieu-7-khoan-2");
+});
+
+test("resultHref makes Pagefind's root-relative URLs relative to the page", () => {
+  assert.equal(core.resultHref("/van-ban/a.html", "dieu-1", "../"), "../van-ban/a.html#dieu-1");
+  assert.equal(core.resultHref("/index.html", null, ""), "index.html");
+  assert.equal(core.resultHref("/a.html#x", "dieu-2", "./"), "./a.html#dieu-2");
+});
+
+test("mergeResultLists keeps one entry per page with its best rank", () => {
+  const merged = core.mergeResultLists([
+    [{ id: "a", score: 2 }, { id: "b", score: 1 }],
+    [{ id: "b", score: 5 }, { id: "c", score: 1 }],
+  ]);
+  assert.deepEqual(merged.map((m) => [m.result.id, m.rank]), [["a", 0], ["b", 0], ["c", 1]]);
+});
+
+test("the file loads as a classic script and attaches globalThis.Sotay.searchCore", async () => {
+  const vm = await import("node:vm");
+  const fs = await import("node:fs");
+  const src = fs.readFileSync(new URL("../../overrides/assets/sotay/search-core.js", import.meta.url), "utf8");
+  const ctx = vm.createContext({});
+  vm.runInContext(src, ctx);
+  assert.equal(vm.runInContext("Sotay.searchCore.fold('Đảng')", ctx), "dang");
+});
