@@ -173,6 +173,11 @@ class _Checker:
     def ref(self, obj, sub, value, known, what, where) -> None:
         if value is None or value in known:
             return
+        kinds = {"role": self.roles, "body": self.bodies}
+        other = next((kind for kind, ids in kinds.items() if kind != what and what in kinds and value in ids), None)
+        if other:
+            self.fail(obj, sub, f"'{value}' is a {other}, not a {what} — use one of the ids in {where}")
+            return
         close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.7)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of the ids in {where}"
         self.fail(obj, sub, f"'{value}' is not a known {what} — {hint}")

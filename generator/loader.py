@@ -263,12 +263,13 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[YamlPath, int], list[st
     try:
         node = loader.get_single_node()
     except _Limit as limit:
-        raise _FileProblem(f"{shown}:{limit.line}: {limit.what} — data files need neither; write the values out plainly") from None
+        raise _FileProblem(f"{shown}:{limit.line}: {limit.what} — data files do not need this; write the values out plainly") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem]))
-        raise _FileProblem(f"{shown}:{line}: YAML syntax error: {problem} — check the indentation, colons and quotes on this line or the one above") from None
+        fix = "keep one document per file (remove the second `---`)" if "single document" in problem else "check the indentation, colons and quotes on this line or the one above"
+        raise _FileProblem(f"{shown}:{line}: YAML syntax error: {problem} — {fix}") from None
     finally:
         loader.dispose()
     if node is None:
