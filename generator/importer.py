@@ -70,6 +70,7 @@ INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 BULLET_RE = re.compile(r"^[-–—•+]\s")
 KIND_RE = re.compile(r"^(QUYẾT ĐỊNH|QUY CHẾ|QUY ĐỊNH)(?![A-ZÀ-Ỹa-zà-ỹĐđ])\s*(.*)$")
 ENACTING_RE = re.compile(r"^(.{0,120}?)\s*QUYẾT ĐỊNH\s*:?$")
+PLACE_DATE_RE = re.compile(r"^[^,]{1,60},\s*ngày\b")
 NUMBER_RE = re.compile(r"^Số\s*:?\s*(.{1,60})$")
 DATE_RE = re.compile(r"ngày\s{0,40}(\d{1,2})?\D{0,40}?tháng\s{0,40}(\d{1,2})?\D{0,40}?năm\s{0,40}(\d{4})?")
 DRAFT_RE = re.compile(r"\(?\s*d[ựư]\s+thảo\s*\)?", re.IGNORECASE)
@@ -213,7 +214,8 @@ def is_unit_start(text: str) -> bool:
         return True
     return bool(
         BULLET_RE.match(text) or FOOTER_RE.match(text) or LEGAL_BASIS_RE.match(text)
-        or CONSIDER_RE.match(text) or text.startswith("(") or text == "-----"
+        or CONSIDER_RE.match(text) or text.startswith("(") or text == "-----" or text.isupper()
+        or NUMBER_RE.match(text) or PLACE_DATE_RE.match(text) or kind_line(text)
     )
 
 
