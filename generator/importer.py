@@ -70,7 +70,7 @@ INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 BULLET_RE = re.compile(r"^[-–—•+]\s")
 KIND_RE = re.compile(r"^(QUYẾT ĐỊNH|QUY CHẾ|QUY ĐỊNH)(?![A-ZÀ-Ỹa-zà-ỹĐđ])\s*(.*)$")
 ENACTING_RE = re.compile(r"^(.{0,120}?)\s*QUYẾT ĐỊNH\s*:?$")
-PLACE_DATE_RE = re.compile(r"^[^,]{1,60},\s*ngày\b")
+PLACE_DATE_RE = re.compile(r"^[A-ZÀ-ỸĐ….][^,\d]{0,40},\s*ngày\b")
 NUMBER_RE = re.compile(r"^Số\s*:?\s*(.{1,60})$")
 DATE_RE = re.compile(r"ngày\s{0,40}(\d{1,2})?\D{0,40}?tháng\s{0,40}(\d{1,2})?\D{0,40}?năm\s{0,40}(\d{4})?")
 DRAFT_RE = re.compile(r"\(?\s*d[ựư]\s+thảo\s*\)?", re.IGNORECASE)
@@ -240,8 +240,8 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
         if not line.text:
             previous_blank = True
             continue
-        last = joined[-1].text if joined and not previous_blank else None
-        if last is not None and should_join(last, line.text, wrapped):
+        last = joined[-1].text if joined else None
+        if last is not None and should_join(last, line.text, wrapped, previous_blank):
             joined[-1] = Line(joined[-1].number, f"{last} {line.text}")
         else:
             joined.append(Line(line.number, line.text))
@@ -249,9 +249,13 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     return joined
 
 
-def should_join(previous: str, text: str, wrapped: bool) -> bool:
+def should_join(previous: str, text: str, wrapped: bool, after_blank: bool = False) -> bool:
+    """Whether `text` continues `previous`; across a blank line only a lower-case
+    continuation of an unfinished sentence joins (a page break inside a paragraph)."""
     if is_unit_start(text) or previous == "-----" or previous.endswith(":"):
         return False
+    if after_blank:
+        return starts_lowercase(text) and not previous.endswith(TERMINAL) and not is_structural(previous)
     if (CHAPTER_RE.match(previous) or SECTION_RE.match(previous)) and not starts_lowercase(text):
         return False
     if starts_lowercase(text):
@@ -679,9 +683,15 @@ def render_block(block: Block) -> str:
     if block.kind == "plus":
         return f"+ {block.text}"
     text = block.text
-    if is_unit_start(text) or BARE_CLAUSE_RE.match(text) or text.startswith(("\\", "-", "+", "---")):
-        return "\\" + text
-    return text
+    return "\\" + text if looks_like_unit(text) else text
+
+
+def looks_like_unit(text: str) -> bool:
+    """Whether the parser would read this paragraph as a unit (so it must be escaped)."""
+    return bool(
+        is_structural(text) or SUBCLAUSE_RE.match(text) or CLAUSE_RE.match(text) or BARE_CLAUSE_RE.match(text)
+        or POINT_RE.match(text) or text.startswith(("\\", "-", "+", "–", "—", "•"))
+    )
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, list[Line]]:
