@@ -1,0 +1,135 @@
+"""Index stage: Pagefind over a tiny built site, the file:// scripts, the pin."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import re
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from generator import index
+from generator.errors import BuildError
+from tests.search_fixture import REPO, build_fixture_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("site")
+    report = build_fixture_site(dest)
+    return dest, report
+
+
+def read_pf(path: Path) -> dict:
+    data = gzip.decompress(path.read_bytes())
+    assert data[:12] == b"pagefind_dcd"
+    return json.loads(data[12:])
+
+
+def test_indexes_only_pages_with_a_body(site):
+    dest, report = site
+    assert report.pages == 3  # not index.html, not tim-kiem.html
+    urls = {read_pf(f)["url"] for f in (dest / "pagefind" / "fragment").iterdir()}
+    assert urls == {"/van-ban/quy-che-lam-viec.html", "/van-ban/quy-che-phoi-hop.html", "/vai-tro/bi-thu-chi-bo.html"}
+
+
+def test_pagefind_ui_files_are_removed(site):
+    dest, _ = site
+    names = {p.name for p in (dest / "pagefind").iterdir() if p.is_file()}
+    assert "pagefind.js" in names and "pagefind-entry.json" in names
+    assert not any(n.startswith("pagefind-ui") or "component-ui" in n or "highlight" in n for n in names)
+
+
+def test_every_runtime_file_has_a_file_script_with_the_same_bytes(site):
+    dest, report = site
+    bundle = dest / "pagefind"
+    scripts = dest / "pagefind-file"
+    total = 0
+    for path in index.runtime_files(bundle):
+        rel = path.relative_to(bundle).as_posix()
+        script = scripts / f"{rel}.js"
+        if rel == "pagefind-worker.js":
+            assert not script.exists()
+            continue
+        text = script.read_text(encoding="ascii")
+        total += len(text)
+        m = re.fullmatch(r'\(self\.__pfFiles=self\.__pfFiles\|\|\{\}\)\[("[^"]+")\]="([A-Za-z0-9+/=]*)";\n', text)
+        assert m, rel
+        assert json.loads(m.group(1)) == rel
+        assert base64.b64decode(m.group(2)) == path.read_bytes()
+    assert total == report.file_script_bytes
+
+
+def test_fragments_keep_clause_anchors_with_word_locations(site):
+    """search-core.js deep-links to khoản via fragment anchors: the contract we rely on."""
+    dest, _ = site
+    frags = [read_pf(f) for f in (dest / "pagefind" / "fragment").iterdir()]
+    page = next(f for f in frags if f["url"] == "/van-ban/quy-che-lam-viec.html")
+    anchors = {a["id"]: a for a in page["anchors"]}
+    assert {"dieu-6", "dieu-6-khoan-3", "dieu-6-khoan-3-diem-a"} <= set(anchors)
+    assert anchors["dieu-6"]["element"] == "h2"
+    words = re.split(r"[\r\n\s]+", page["content"])
+    assert words[anchors["dieu-6-khoan-3-diem-a"]["location"]] == "a)"
+    assert page["meta"]["document"] == "Quy chế làm việc"
+    assert page["filters"] == {"van-ban": ["quy-che-lam-viec"], "loai-trang": ["van-ban"]}
+
+
+def test_pagefind_is_pinned(site):
+    dest, _ = site
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'"pagefind-bin=={index.PAGEFIND_VERSION}"' in pyproject
+    assert metadata.version("pagefind-bin") == index.PAGEFIND_VERSION
+    entry = json.loads((dest / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["version"] == index.PAGEFIND_VERSION
+    assert set(entry["languages"]) == {"vi"}
+
+
+def test_check_bundle_fails_when_pagefind_changes_what_the_loader_needs(site, tmp_path):
+    dest, _ = site
+    copy = tmp_path / "pagefind"
+    copy.mkdir()
+    for p in (dest / "pagefind").iterdir():
+        if p.is_file():
+            (copy / p.name).write_bytes(p.read_bytes())
+    index.check_bundle(copy)
+    js = (copy / "pagefind.js").read_text()
+    (copy / "pagefind.js").write_text(js.replace("noWorker", "useMainThread"))
+    with pytest.raises(BuildError, match="noWorker"):
+        index.check_bundle(copy)
+
+
+def test_search_aliases_table():
+    table = index.search_aliases(
+        [
+            index.AliasSource("Ban Thường vụ Đảng ủy", "Ban Thường vụ", ("BTV",)),
+            index.AliasSource("Hội đồng nhân dân", None, ("HĐND", "hđnd")),
+        ]
+    )
+    assert table == {"btv": ["Ban Thường vụ Đảng ủy", "Ban Thường vụ"], "hđnd": ["Hội đồng nhân dân"]}
+
+
+def test_search_page_fragment_is_not_indexed_and_carries_the_aliases(site):
+    dest, _ = site
+    page = (dest / "tim-kiem.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in page
+    island = re.search(r'<script type="application/json" data-role="aliases">(.*?)</script>', page, re.S)
+    assert json.loads(island.group(1))["ubkt"] == ["Ủy ban Kiểm tra Đảng ủy", "Ủy ban Kiểm tra"]
+
+
+def test_header_override_differs_from_material_only_in_the_search_block():
+    import material
+
+    upstream = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text()
+    ours = (REPO / "overrides" / "partials" / "header.html").read_text()
+
+    def outside_search(text: str) -> str:
+        text = re.sub(r"\{#-.*?-#\}", "", text, flags=re.S)
+        start = text.index("{% if config.extra.alternate %}")
+        end = text.index("{% if config.repo_url %}")
+        return text[:start] + text[end:]
+
+    assert outside_search(ours) == outside_search(upstream)
+    assert '{% include "partials/search.html" %}' in ours

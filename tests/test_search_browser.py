@@ -1,0 +1,170 @@
+"""Search in headless Debian Chromium: served over http and opened from file://."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import unicodedata
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from tests.search_fixture import build_fixture_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+LAM_VIEC = "van-ban/quy-che-lam-viec.html"
+PHOI_HOP = "van-ban/quy-che-phoi-hop.html"
+
+# (query as typed, a result link that must be among the first three)
+QUERIES = [
+    ("pho bi thu thuong truc", f"{LAM_VIEC}#dieu-7"),
+    ("Phó Bí thư Thường trực", f"{LAM_VIEC}#dieu-7"),
+    ("dang uy vien", f"{LAM_VIEC}#dieu-9"),
+    ("Đảng ủy viên", f"{LAM_VIEC}#dieu-9"),
+    ("dieu dong can bo", f"{LAM_VIEC}#dieu-7-khoan-2"),
+    (unicodedata.normalize("NFD", "Bí thư chi bộ"), "vai-tro/bi-thu-chi-bo.html#nhiem-vu-1"),
+    ("bi thu chi bo", "vai-tro/bi-thu-chi-bo.html#nhiem-vu-1"),
+    ("ban thuong vu", f"{LAM_VIEC}#dieu-5"),
+    ("BTV", f"{LAM_VIEC}#dieu-5"),
+    ("ubkt", f"{LAM_VIEC}#dieu-8"),
+    ("HĐND", f"{PHOI_HOP}#dieu-4"),
+    ("hdnd", f"{PHOI_HOP}#dieu-4"),
+    ("diem a", f"{LAM_VIEC}#dieu-6-khoan-3-diem-a"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed")
+    dest = tmp_path_factory.mktemp("site")
+    build_fixture_site(dest)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request, site, server):
+    return server if request.param == "http" else site.as_uri() + "/"
+
+
+@pytest.fixture
+def page(browser, base):
+    """A phone-sized page that records console errors and every request."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    pg.errors, pg.requests = [], []
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    yield pg
+    context.close()
+
+
+def assert_clean(pg, base):
+    assert pg.errors == []
+    foreign = [u for u in pg.requests if not (u.startswith(base) or u.startswith(("blob:", "data:")))]
+    assert foreign == []
+
+
+def search(pg, base, query):
+    pg.goto(f"{base}tim-kiem.html?q={quote(query)}")
+    pg.wait_for_selector("[data-sotay-search][data-state=done]", timeout=15000)
+    return [a.get_attribute("href") for a in pg.query_selector_all(".sotay-hit__link")]
+
+
+@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_finds_the_clause_in_the_top_three(page, base, query, expected):
+    hrefs = search(page, base, query)
+    assert expected in hrefs[:3], hrefs[:5]
+    assert_clean(page, base)
+
+
+def test_folded_matches_are_highlighted(page, base):
+    search(page, base, "dang uy vien")
+    first = page.query_selector(".sotay-hit__excerpt")
+    marks = [m.inner_text() for m in first.query_selector_all("mark")]
+    assert "Đảng" in marks and "viên" in marks
+
+
+def test_clicking_a_result_opens_the_clause(page, base):
+    search(page, base, "pho bi thu thuong truc")
+    page.click(".sotay-hit__link >> nth=0")
+    page.wait_for_url("**/quy-che-lam-viec.html#dieu-7")
+    assert page.evaluate("document.querySelector(':target').id") == "dieu-7"
+    assert_clean(page, base)
+
+
+def test_result_cards_are_thumb_sized(page, base):
+    search(page, base, "bi thu")
+    box = page.query_selector(".sotay-hit__link").bounding_box()
+    assert box["height"] >= 48 and box["width"] >= 300
+
+
+def test_typing_updates_results_and_the_shareable_url(page, base):
+    page.goto(f"{base}tim-kiem.html")
+    page.wait_for_selector("[data-sotay-search][data-state=idle]")
+    page.fill("#sotay-search-q", "ubkt")
+    page.wait_for_function("document.querySelector('.sotay-hit__link')?.href.includes('#dieu-8')", timeout=15000)
+    if base.startswith("http"):  # file:// may refuse replaceState; the page still works
+        assert "q=ubkt" in page.url
+    assert_clean(page, base)
+
+
+def test_no_result_message(page, base):
+    search(page, base, "xyzzy")
+    assert "Không tìm thấy" in page.inner_text("[data-role=status]")
+    assert_clean(page, base)
+
+
+def test_header_box_slash_shortcut_and_submit(page, base):
+    page.goto(f"{base}{PHOI_HOP}")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.keyboard.type("btv")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-sotay-search][data-state=done]", timeout=15000)
+    assert page.input_value("#sotay-search-q") == "btv"
+    hrefs = [a.get_attribute("href") for a in page.query_selector_all(".sotay-hit__link")]
+    assert f"{LAM_VIEC}#dieu-5" in hrefs[:3]
+    assert_clean(page, base)
+
+
+def test_file_mode_loads_only_the_chunks_a_query_needs(page, base):
+    if not base.startswith("file:"):
+        pytest.skip("file:// only")
+    search(page, base, "ubkt")
+    loaded = [u for u in page.requests if "/pagefind-file/" in u]
+    assert not any("/pagefind/" in u for u in page.requests)
+    fragments = [u for u in loaded if "/fragment/" in u]
+    assert 1 <= len(fragments) < 3  # not every page of the site
+    assert not any("pagefind-worker" in u for u in loaded)
