@@ -119,17 +119,17 @@ class _Checker:
         self.roles = {r.id for r in knowledge.roles}
         self.bodies = {b.id for b in knowledge.bodies}
         self.rule_ids = {r.id for r in knowledge.rules}
-        self.holder_files = f"{knowledge.data_file('roles.yml')} or {knowledge.data_file('bodies.yml')}"
+        self.holder_files = f"the ids in {knowledge.data_file('roles.yml')} or {knowledge.data_file('bodies.yml')}"
 
     def check_all(self) -> None:
         vocab = self.k.vocab
         for body in self.k.bodies:
-            self.ref(body, ("part_of",), body.part_of, self.bodies, "body", self.k.data_file("bodies.yml"))
-            self.refs(body, ("members",), body.members, self.roles, "role", self.k.data_file("roles.yml"))
+            self.ref(body, ("part_of",), body.part_of, self.bodies, "body", self.ids_in("bodies.yml"))
+            self.refs(body, ("members",), body.members, self.roles, "role", self.ids_in("roles.yml"))
             self.cites(body, (), body.cite, None)
         for role in self.k.roles:
             self.holder_refs(role, ("inherits",), role.inherits)
-            self.refs(role, ("member_of",), role.member_of, self.bodies, "body", self.k.data_file("bodies.yml"))
+            self.refs(role, ("member_of",), role.member_of, self.bodies, "body", self.ids_in("bodies.yml"))
             self.cites(role, (), role.cite, None)
         self.cycles()
         for duty in self.k.duties:
@@ -155,7 +155,10 @@ class _Checker:
             self.comparison(comparison)
 
     def vocab_file(self, section: str) -> str:
-        return f"{section} in {self.k.data_file('vocab.yml')}"
+        return f"the {section} in {self.k.data_file('vocab.yml')}"
+
+    def ids_in(self, name: str) -> str:
+        return f"the ids in {self.k.data_file(name)}"
 
     def fail(self, obj: Sourced, sub: YamlPath, text: str) -> None:
         self.errors.append(origin_of(obj).message(sub, text))
@@ -176,16 +179,16 @@ class _Checker:
         kinds = {"role": self.roles, "body": self.bodies}
         other = next((kind for kind, ids in kinds.items() if kind != what and what in kinds and value in ids), None)
         if other:
-            self.fail(obj, sub, f"'{value}' is a {other}, not a {what} — use one of the ids in {where}")
+            self.fail(obj, sub, f"'{value}' is a {other}, not a {what} — use one of {where}")
             return
-        close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.7)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of the ids in {where}"
+        close = suggest(value, known)
+        hint = f"did you mean '{close}'?" if close else f"use one of {where}"
         self.fail(obj, sub, f"'{value}' is not a known {what} — {hint}")
 
     def items(self, checklist: Checklist, sub: YamlPath, items: list[ChecklistItem]) -> None:
         for index, item in enumerate(items):
             path = sub + (index,)
-            self.ref(checklist, path + ("rule",), item.rule, self.rule_ids, "rule", "data/rules/*.yml")
+            self.ref(checklist, path + ("rule",), item.rule, self.rule_ids, "rule", f"the ids in {self.k.data_file('rules')}/*.yml")
             self.cites(checklist, path, item.cite, None)
             self.items(checklist, path + ("items",), item.items)
 
@@ -208,11 +211,8 @@ class _Checker:
         targets = []
         for index, cite in enumerate(cites):
             path = sub + ("cite", index) if _is_list(origin, sub + ("cite",)) else sub + ("cite",)
-            target = self.resolve(obj, path, cite)
-            if target is None:
-                return
-            targets.append(target)
-        if quote is not None and targets:
+            targets.append(self.resolve(obj, path, cite))
+        if quote is not None and targets and None not in targets:
             self.quote(obj, sub + ("quote",), quote, targets)
 
     def resolve(self, obj: Sourced, path: YamlPath, cite: Cite) -> Target | None:
@@ -298,9 +298,19 @@ def resolve_cite(cite: Cite, documents: dict[str, Document]) -> tuple[Target | N
 def _unknown_document(document_id: str, documents: dict[str, Document]) -> str:
     if not documents:
         return f"'{document_id}' is not a known document — there are no documents in content/documents/ (run `sotay import`)"
-    close = difflib.get_close_matches(document_id, sorted(documents), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"known documents: {', '.join(sorted(documents))}"
+    close = suggest(document_id, documents)
+    hint = f"did you mean '{close}'?" if close else f"known documents: {', '.join(sorted(documents))}"
     return f"'{document_id}' is not a known document — {hint}"
+
+
+def suggest(value: str, known: Iterable[str]) -> str | None:
+    """The id the author probably meant: one that starts with what they wrote, else the closest."""
+    known = sorted(known)
+    starting = [k for k in known if k.startswith(value)]
+    if len(starting) == 1:
+        return starting[0]
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.7)
+    return close[0] if close else None
 
 
 VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
