@@ -83,6 +83,7 @@ ATTACHED_RE = re.compile(
 )
 FOOTER_RE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|T/M\b|TM\.|TM\s|K/T\b|KT\.|KT\s|T/L\b|TL\.|Q\.\s)")
 SIGN_ON_BEHALF_RE = re.compile(r"^(?:T/M|TM\.|TM|K/T|KT\.|KT|T/L|TL\.|Q\.)\s")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 BLANK_RE = re.compile(r"…|\.{3,}")
 TERMINAL = tuple(".;:!?)”\"'…")
 NATIONAL_LINES = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -232,31 +233,33 @@ def starts_lowercase(text: str) -> bool:
 
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
-    """Re-join paragraphs broken over several lines; blank lines are dropped."""
+    """Re-join paragraphs broken over several lines; blank lines are dropped.
+
+    Parts are collected in lists and joined once, so the cost stays linear."""
     wrapped = is_hard_wrapped(lines)
-    joined: list[Line] = []
+    paragraphs: list[tuple[int, list[str]]] = []
     previous_blank = True
     for line in lines:
         if not line.text:
             previous_blank = True
             continue
-        last = joined[-1].text if joined else None
-        if last is not None and should_join(last, line.text, wrapped, previous_blank):
-            joined[-1] = Line(joined[-1].number, f"{last} {line.text}")
+        if paragraphs and should_join(paragraphs[-1][1], line.text, wrapped, previous_blank):
+            paragraphs[-1][1].append(line.text)
         else:
-            joined.append(Line(line.number, line.text))
+            paragraphs.append((line.number, [line.text]))
         previous_blank = False
-    return joined
+    return [Line(number, " ".join(parts)) for number, parts in paragraphs]
 
 
-def should_join(previous: str, text: str, wrapped: bool, after_blank: bool = False) -> bool:
-    """Whether `text` continues `previous`; across a blank line only a lower-case
-    continuation of an unfinished sentence joins (a page break inside a paragraph)."""
+def should_join(parts: list[str], text: str, wrapped: bool, after_blank: bool = False) -> bool:
+    """Whether `text` continues the paragraph made of `parts`; across a blank line only a
+    lower-case continuation of an unfinished sentence joins (a page break in a paragraph)."""
+    first, previous = parts[0], parts[-1]
     if is_unit_start(text) or previous == "-----" or previous.endswith(":"):
         return False
     if after_blank:
-        return starts_lowercase(text) and not previous.endswith(TERMINAL) and not is_structural(previous)
-    if (CHAPTER_RE.match(previous) or SECTION_RE.match(previous)) and not starts_lowercase(text):
+        return starts_lowercase(text) and not previous.endswith(TERMINAL) and not is_structural(first)
+    if (CHAPTER_RE.match(first) or SECTION_RE.match(first)) and not starts_lowercase(text):
         return False
     if starts_lowercase(text):
         return True
@@ -502,21 +505,35 @@ def is_person_name(text: str) -> bool:
 
 # --------------------------------------------------------------- documents
 
-def documents_from_text(text: str, source: str, warn_path: str | None = None) -> list[Document]:
-    """Every document in a raw text (a decision and its regulation become two)."""
+@dataclass
+class RawFile:
+    """The documents of one raw file and the (decision, regulation) pairs among them."""
+
+    documents: list[Document]
+    links: list[tuple[Document, Document]]
+
+
+def parse_raw(text: str, source: str) -> RawFile:
+    """Every document in a raw text (a decision and its attached regulation become two)."""
     lines = join_wrapped(clean_lines(text))
-    documents = [document_from_segment(split_zones(seg), source, warn_path or source) for seg in split_segments(lines)]
-    documents = [d for d in documents if d.articles or d.title]
-    if not any(d.articles for d in documents):
+    parsed = [document_from_segment(split_zones(seg), source) for seg in split_segments(lines)]
+    parsed = [(d, attached) for d, attached in parsed if d.articles or d.title]
+    if not any(d.articles for d, _ in parsed):
         raise InputError(f"{source}: no articles found (expected lines such as 'Điều 1. Phạm vi điều chỉnh')")
-    link_attachments(documents)
-    assign_ids(documents, {})
-    return documents
+    return RawFile([d for d, _ in parsed], link_attachments(parsed))
 
 
-def document_from_segment(segment: Segment, source: str, path: str) -> Document:
+def documents_from_text(text: str, source: str, main_id: str | None = None) -> list[Document]:
+    """Documents of a raw text with automatic (or `main_id`) ids and their links set."""
+    raw = parse_raw(text, source)
+    assign_ids(raw, IdRegistry(), main_id)
+    return raw.documents
+
+
+def document_from_segment(segment: Segment, source: str) -> tuple[Document, tuple | None]:
+    """The document of one segment, and its "(Kèm theo …)" reference if it has one."""
     meta = parse_header(segment.header)
-    structure = parse_structure(segment.body, path)
+    structure = parse_structure(segment.body, source)
     recipients, signature = parse_footer(segment.footer)
     issuers = [i for i in meta["issuers"] if not has_blank(i)]
     attached = meta.get("attached")
@@ -536,8 +553,7 @@ def document_from_segment(segment: Segment, source: str, path: str) -> Document:
         articles=structure.articles, closing=structure.closing, warnings=structure.warnings,
     )
     document.replaces = find_replaces(document.articles)
-    document._attached = attached  # consumed by link_attachments
-    return document
+    return document, attached
 
 
 def source_title(structure) -> str:
@@ -561,12 +577,12 @@ def article_texts(article: Article):
         yield from (b.text for b in clause.blocks)
 
 
-def link_attachments(documents: list[Document]) -> None:
+def link_attachments(parsed: list[tuple[Document, tuple | None]]) -> list[tuple[Document, Document]]:
     """Pair each decision with the regulation that follows it; fill number/date from "(Kèm theo …)"."""
-    for decision, regulation in zip(documents, documents[1:]):
+    links = []
+    for (decision, _), (regulation, attached) in zip(parsed, parsed[1:]):
         if decision.kind != "quyet-dinh" or regulation.kind == "quyet-dinh":
             continue
-        attached = getattr(regulation, "_attached", None)
         if attached:
             _, number, day, month, year, issuer = attached
             decision.number = decision.number or parse_number(number)
@@ -577,10 +593,8 @@ def link_attachments(documents: list[Document]) -> None:
                     pass
             decision.issuer = decision.issuer or (issuer.strip() if issuer else None)
             decision.level = level_of(decision.issuer, decision.parent_issuer)
-        decision._link, regulation._link = regulation, decision
-    for document in documents:
-        if document.issuer and document.level == "khac":
-            document.level = level_of(document.issuer, document.parent_issuer)
+        links.append((decision, regulation))
+    return links
 
 
 def slugify(text: str, max_words: int = 8) -> str:
@@ -599,8 +613,29 @@ def automatic_id(document: Document) -> str:
     return f"{prefix}-{slugify(title, 6) or 'van-ban'}"
 
 
-def assign_ids(documents: list[Document], taken: dict[str, str], main_id: str | None = None) -> None:
-    """Give every document a unique id; `main_id` names the regulation (or the only document)."""
+@dataclass
+class IdRegistry:
+    """Ids in use: `existing` (id → source, from files already imported) and `used` (this run)."""
+
+    existing: dict[str, str] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    suffix: dict[str, int] = field(default_factory=dict)
+
+    def claim(self, wanted: str, source: str) -> str:
+        """`wanted`, or `wanted-2`, `-3` … when this run or another source already uses it
+        (re-importing the same source keeps its id)."""
+        candidate = wanted
+        while candidate in self.used or self.existing.get(candidate, source) != source:
+            self.suffix[wanted] = self.suffix.get(wanted, 1) + 1
+            candidate = f"{wanted}-{self.suffix[wanted]}"
+        self.used.add(candidate)
+        return candidate
+
+
+def assign_ids(raw: RawFile, registry: IdRegistry, main_id: str | None = None) -> None:
+    """Give every document a unique id and set the decision ↔ regulation links;
+    `main_id` names the regulation (or the only document)."""
+    documents = raw.documents
     main = next((d for d in documents if d.kind != "quyet-dinh"), documents[0]) if documents else None
     for document in documents:
         if main_id and document is main:
@@ -609,19 +644,9 @@ def assign_ids(documents: list[Document], taken: dict[str, str], main_id: str | 
             wanted = f"{main_id}-quyet-dinh"
         else:
             wanted = automatic_id(document)
-        candidate, n = wanted, 1
-        while candidate in taken and taken[candidate] != document.source:
-            n += 1
-            candidate = f"{wanted}-{n}"
-        document.id = candidate
-        taken[candidate] = document.source
-    for document in documents:
-        other = getattr(document, "_link", None)
-        if other is not None:
-            if document.kind == "quyet-dinh":
-                document.attachment = other.id
-            else:
-                document.attached_to = other.id
+        document.id = registry.claim(wanted, document.source)
+    for decision, regulation in raw.links:
+        decision.attachment, regulation.attached_to = regulation.id, decision.id
 
 
 # ----------------------------------------------------------- clean format
@@ -721,7 +746,7 @@ def document_from_content(path: Path) -> Document:
         raise InputError(f"{path}: kind '{meta['kind']}' must be one of {', '.join(KIND_PREFIX)}")
     if meta.get("level", "khac") not in ("trung-uong", "tinh", "xa", "khac"):
         raise InputError(f"{path}: level '{meta['level']}' must be one of trung-uong, tinh, xa, khac")
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(meta["id"])):
+    if not SLUG_RE.fullmatch(str(meta["id"])):
         raise InputError(f"{path}: id '{meta['id']}' must be an ASCII slug (a-z, 0-9, '-')")
     date = meta.get("date")
     if isinstance(date, str):
@@ -754,7 +779,7 @@ def has_front_matter(path: Path) -> bool:
 
 
 def read_documents(path: Path) -> list[Document]:
-    """Documents of a raw regulation file, or of an imported content file (front matter)."""
+    """Documents of a raw regulation file (automatic ids), or of an imported content file."""
     path = Path(path)
     if path.is_file() and has_front_matter(path):
         return [document_from_content(path)]
@@ -765,15 +790,15 @@ def import_files(paths: list[Path], into: Path, ids: dict | None = None) -> list
     """Import raw files into `into/<id>.md`; `ids` maps a path (or file name) to the main id."""
     ids = {str(k): v for k, v in (ids or {}).items()}
     into = Path(into)
-    taken = existing_ids(into)
+    registry = IdRegistry(existing=existing_ids(into))
     batch: list[Document] = []
     for path in map(Path, paths):
-        documents = documents_from_text(read_text(path), str(path))
         main_id = ids.get(str(path)) or ids.get(path.name)
-        if main_id is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", main_id):
+        if main_id is not None and not SLUG_RE.fullmatch(main_id):
             raise InputError(f"--id {main_id!r}: use an ASCII slug (a-z, 0-9, '-')")
-        assign_ids(documents, taken, main_id)
-        batch.extend(documents)
+        raw = parse_raw(read_text(path), str(path))
+        assign_ids(raw, registry, main_id)
+        batch.extend(raw.documents)
     into.mkdir(parents=True, exist_ok=True)
     written = []
     for document in batch:

@@ -319,3 +319,22 @@ def test_inspect_json_shape():
     assert [c["number"] for c in article["clauses"][1]["clauses"]] == ["2.1", "2.2"]
     points = inspect_json(seed("001"))["documents"][0]["articles"][3]["clauses"][0]["points"]
     assert points == [{"label": "a"}, {"label": "b"}, {"label": "c"}]
+
+
+def test_documents_of_one_file_never_share_an_id(tmp_path):
+    path = tmp_path / "twice.txt"
+    path.write_text("QUY CHẾ\nĐiều 1. A\nNội dung.\nQUY CHẾ\nĐiều 1. B\nNội dung.\n", encoding="utf-8")
+    ids = [d.id for d in read_documents(path)]
+    assert ids == ["qc-van-ban", "qc-van-ban-2"]
+    assert sorted(p.stem for p in import_files([path], tmp_path / "out")) == ids
+
+
+def test_hostile_input_stays_fast(tmp_path):
+    import time
+
+    path = tmp_path / "big.txt"
+    path.write_text("QUY CHẾ x\nĐiều 1. A\n" + "chữ thường tiếp\n" * 50000 + "ngày " * 50000 + "\n" + "a" * 500000,
+                    encoding="utf-8")
+    start = time.perf_counter()
+    (document,) = read_documents(path)
+    assert len(document.articles) == 1 and time.perf_counter() - start < 10
