@@ -136,6 +136,9 @@ def load_data(data_dir: Path) -> Knowledge:
                 continue
             if folder == "checklists":
                 knowledge.checklists.append(loaded.checklist)
+            elif folder == "rules":
+                errors += _rule_params_errors(loaded.rules)
+                knowledge.rules.extend(loaded.rules)
             else:
                 getattr(knowledge, key).extend(getattr(loaded, key))
     if (data_dir / "comparisons.yml").exists():
@@ -199,6 +202,26 @@ def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mappi
             item._origin = Origin(shown, (key, index), lines)
     else:
         value._origin = Origin(shown, (key,), lines)
+
+
+def _rule_params_errors(rules: list[schema.Rule]) -> list[str]:
+    """`params` checked against the rule's kind; blanks are null and listed in `blanks`."""
+    errors = []
+    for rule in rules:
+        origin = origin_of(rule)
+        model = schema.RULE_PARAMS[rule.kind]
+        try:
+            params = model.model_validate(rule.params)
+        except ValidationError as exc:
+            errors += _validation_messages(exc, model, rule.params, origin.file, origin.lines, origin.path + ("params",))
+            continue
+        nulls = {name for name in model.model_fields if getattr(params, name) is None and name in rule.params}
+        for name in sorted(nulls - set(rule.blanks)):
+            errors.append(origin.message(("params", name), f"'{name}' is null — if the regulation leaves it blank, add it to `blanks: [{name}]`; otherwise write the value"))
+        for index, name in enumerate(rule.blanks):
+            if name not in nulls:
+                errors.append(origin.message(("blanks", index), f"'{name}' is listed as blank but params.{name} is not null — write `{name}: null` or remove it from blanks"))
+    return errors
 
 
 def _load_calendar(calendar_dir: Path, errors: list[str]) -> list[Adjustment]:
@@ -329,12 +352,12 @@ class _ValueBuilder:
 # --- pydantic errors → user messages ---------------------------------------
 
 
-def _validation_messages(exc: ValidationError, model: type[BaseModel], data: Any, shown: str, lines: Mapping[YamlPath, int]) -> list[str]:
+def _validation_messages(exc: ValidationError, model: type[BaseModel], data: Any, shown: str, lines: Mapping[YamlPath, int], prefix: YamlPath = ()) -> list[str]:
     messages = []
     for error in exc.errors(include_url=False):
         loc, key_error = _yaml_loc(error["loc"], data)
-        origin = Origin(shown, (), lines)
-        text = _describe_error(error, model, loc, key_error)
+        origin = Origin(shown, prefix, lines)
+        text = _describe_error(error, model, loc, key_error, top_level=not prefix and len(loc) == 1)
         if error["type"] == "missing":
             loc = loc[:-1]
         messages.append(origin.message(loc, text))
@@ -371,12 +394,12 @@ def _yaml_loc(loc: tuple, data: Any) -> tuple[YamlPath, bool]:
     return tuple(path), key_error
 
 
-def _describe_error(error: dict, model: type[BaseModel], loc: YamlPath, key_error: bool) -> str:
+def _describe_error(error: dict, model: type[BaseModel], loc: YamlPath, key_error: bool, top_level: bool) -> str:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
         name = loc[-1]
-        if len(loc) == 1:
+        if top_level:
             return f"missing top-level key '{name}' — the file must contain `{name}:` (see data/README.md)"
         return f"missing required key '{name}' — add `{name}: ...` (see data/README.md)"
     if kind == "extra_forbidden":

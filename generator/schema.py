@@ -225,6 +225,59 @@ class Rule(Sourced):
     cite: Cites = Field(min_length=1)
 
 
+# Parameters of each rule kind (data/README.md, "Kinds and their params").
+# A blank in the regulation is written null and listed in the rule's `blanks`.
+
+
+class _Params(Model):
+    pass
+
+
+Unit = Literal["day", "working-day"]
+Fraction = Annotated[str, Field(pattern=r"^[0-9]+/[0-9]+$")]
+
+
+class WorkingDaysAfterParams(_Params):
+    days: int | None = Field(ge=1)
+
+
+class DaysBeforeParams(_Params):
+    days: int | None = Field(ge=1)
+    unit: Unit = "day"
+    what: Text | None = None
+
+
+class RecurringParams(_Params):
+    freq: Literal["weekly", "monthly", "quarterly", "half-yearly", "yearly", "term"]
+    anchor: Slug | None = None  # open list: monday, month-end, mid-q4, final-year, ...
+
+
+class QuorumParams(_Params):
+    fraction: Fraction | None
+    op: Literal[">=", ">"] = ">="
+
+
+class MajorityParams(_Params):
+    fraction: Fraction | None
+    op: Literal[">", ">="] = ">"
+    of: Literal["members", "present"] = "members"
+
+
+class AbsenceParams(_Params):
+    days: int | None = Field(ge=1)
+    unit: Unit = "day"
+
+
+RULE_PARAMS: dict[str, type[_Params]] = {
+    "working-days-after": WorkingDaysAfterParams,
+    "days-before": DaysBeforeParams,
+    "recurring": RecurringParams,
+    "quorum": QuorumParams,
+    "majority": MajorityParams,
+    "absence": AbsenceParams,
+}
+
+
 # --- checklists ---------------------------------------------------------------
 
 

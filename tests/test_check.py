@@ -55,10 +55,10 @@ def test_load_errors_are_returned_and_linking_is_skipped(root, importer):
 
 def test_link_errors_are_returned(root, importer):
     make_data(root, {"rules/qc-lam-viec-lung-phinh.yml": (
-        "rules:\n  - id: gui-tai-lieu-truoc-hop\n    kind: quorum\n    title: T\n    cite: {document: qc-lam-viec-lung-phinh, article: 9}\n")})
+        "rules:\n  - id: gui-tai-lieu-truoc-hop\n    kind: quorum\n    title: T\n    params: {fraction: \"2/3\"}\n    cite: {document: qc-lam-viec-lung-phinh, article: 9}\n")})
     result = check(Path("content"), Path("data"))
     assert result.errors == [
-        "data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].cite: qc-lam-viec-lung-phinh has no Điều 9 — it has"
+        "data/rules/qc-lam-viec-lung-phinh.yml:6: rules[0].cite: qc-lam-viec-lung-phinh has no Điều 9 — it has"
         " Điều 1, 5, 6, 7",
     ]
     with pytest.raises(DataError) as raised:

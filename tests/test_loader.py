@@ -257,6 +257,46 @@ CASES = {
         ["data/checklists/chuan-bi-hoi-nghi-btv.yml:7: checklist.items[0].due.unit: 'days' is not allowed here"
          " — did you mean 'day'?"],
     ),
+    "rule-params-for-kind": (
+        {"rules/qc-lam-viec-lung-phinh.yml": """
+            rules:
+              - id: gui-tai-lieu-truoc-hop
+                kind: days-before
+                title: Gửi tài liệu trước hội nghị
+                params: {days: 3, unit: days, wat: gửi tài liệu}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+              - id: ty-le-du-hop
+                kind: quorum
+                title: Số thành viên dự họp
+                params: {}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+            """},
+        ["data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].params.unit: 'days' is not allowed here — did you mean"
+         " 'day'?",
+         "data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].params.wat: unknown key 'wat' — did you mean 'what'?",
+         "data/rules/qc-lam-viec-lung-phinh.yml:10: rules[1].params: missing required key 'fraction' — add"
+         " `fraction: ...` (see data/README.md)"],
+    ),
+    "rule-blanks": (
+        {"rules/qc-lam-viec-lung-phinh.yml": """
+            rules:
+              - id: gui-tai-lieu-truoc-hop
+                kind: days-before
+                title: Gửi tài liệu trước hội nghị
+                params: {days: null}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+              - id: hop-hang-nam
+                kind: recurring
+                title: Họp hằng năm
+                params: {freq: yearly}
+                blanks: [anchor]
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+            """},
+        ["data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].params.days: 'days' is null — if the regulation leaves"
+         " it blank, add it to `blanks: [days]`; otherwise write the value",
+         "data/rules/qc-lam-viec-lung-phinh.yml:11: rules[1].blanks[0]: 'anchor' is listed as blank but"
+         " params.anchor is not null — write `anchor: null` or remove it from blanks"],
+    ),
     "missing-required-file": (
         {"roles.yml": None},
         ["data/roles.yml:1: required data file is missing — create it (it starts with `roles:`)"],
