@@ -67,9 +67,10 @@ MD_ESCAPE_RE = re.compile(r"\\([-+*.#()\[\]_>])")
 SEPARATOR_RE = re.compile(r"^[-–—_=*.~]{1,}$")
 SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-BULLET_RE = re.compile(r"^[-–—•+]\s")
+BULLET_RE = re.compile(r"^[-–—•+*]\s")
 KIND_RE = re.compile(r"^(QUYẾT ĐỊNH|QUY CHẾ|QUY ĐỊNH)(?![A-ZÀ-Ỹa-zà-ỹĐđ])\s*(.*)$")
 ENACTING_RE = re.compile(r"^(.{0,120}?)\s*QUYẾT ĐỊNH\s*:?$")
+MISSING_DATE_PART_RE = re.compile(r"\b(ngày|tháng)\s+(?=(?:tháng|năm)\b)")
 PLACE_DATE_RE = re.compile(r"^[A-ZÀ-ỸĐ….][^,\d]{0,40},\s*ngày\b")
 NUMBER_RE = re.compile(r"^Số\s*:?\s*(.{1,60})$")
 DATE_RE = re.compile(r"ngày\s{0,40}(\d{1,2})?\D{0,40}?tháng\s{0,40}(\d{1,2})?\D{0,40}?năm\s{0,40}(\d{4})?")
@@ -81,7 +82,10 @@ ATTACHED_RE = re.compile(
     r"ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*(?:của\s+([^()]{1,120}?))?\s*\)",
     re.IGNORECASE,
 )
-FOOTER_RE = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|T/M\b|TM\.|TM\s|K/T\b|KT\.|KT\s|T/L\b|TL\.|Q\.\s)")
+FOOTER_RE = re.compile(
+    r"^(?:Nơi nhận|NƠI NHẬN|T/M\b|TM\.|TM\s|K/T\b|KT\.|KT\s|T/L\b|TL\.|Q\.\s"
+    r"|(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?: THƯỜNG TRỰC)?$)"
+)
 SIGN_ON_BEHALF_RE = re.compile(r"^(?:T/M|TM\.|TM|K/T|KT\.|KT|T/L|TL\.|Q\.)\s")
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 BLANK_RE = re.compile(r"…|\.{3,}")
@@ -384,6 +388,8 @@ def parse_title(lines: list[Line], start: int) -> tuple[str, str, int]:
         index += 1
     name = {"quyet-dinh": "Quyết định", "quy-che": "Quy chế", "quy-dinh": "Quy định"}[kind]
     rest = " ".join(lower_caps_run(w) for w in words).strip()
+    if rest[1:2].islower():  # "QUYẾT ĐỊNH / Về việc ban hành …" → "Quyết định về việc …"
+        rest = rest[:1].lower() + rest[1:]
     return kind, f"{name} {rest}".strip(), index
 
 
@@ -433,7 +439,7 @@ def take_header_line(meta: dict, text: str, seen_title: bool) -> None:
     elif DRAFT_RE.fullmatch(text.strip()):
         meta["draft"] = True
     elif DATE_RE.search(text) and "date_text" not in meta and not LEGAL_BASIS_RE.match(text) and len(text) < 80:
-        meta["date_text"] = text
+        meta["date_text"] = MISSING_DATE_PART_RE.sub(r"\1 … ", text)
         meta["place"], meta["date"] = parse_date_line(text)
     elif LEGAL_BASIS_RE.match(text):
         meta["legal_bases"].append(LEGAL_BASIS_RE.match(text).group(1))

@@ -44,7 +44,7 @@ SUBCLAUSE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 CLAUSE_RE = re.compile(r"^(\d{1,3})[.)](?:\s+(.*))?$")
 BARE_CLAUSE_RE = re.compile(rf"^(\d{{1,3}})\s+([{UPPER}].*)$")
 POINT_RE = re.compile(r"^([a-zđ])\)(?:\s*(.*))?$")
-DASH_RE = re.compile(r"^[-–—•]\s*(.*)$")
+DASH_RE = re.compile(r"^[-–—•*]\s*(.*)$")
 PLUS_RE = re.compile(r"^\+\s*(.*)$")
 
 # Vietnamese alphabetical order used for điểm labels.
@@ -98,7 +98,7 @@ def article_heading(text: str) -> tuple[int, str] | None:
     if not match:
         return None
     rest = match.group(2)
-    if rest[:1] in ".:":
+    if rest[:1] and rest[:1] in ".:-–":
         return int(match.group(1)), rest[1:].strip()
     if rest == "" or re.match(rf"[{UPPER}]", rest):
         return int(match.group(1)), rest.strip()
@@ -119,6 +119,7 @@ class _Parser:
         self.point: Point | None = None
         self.anchors: set[str] = set()
         self.pending_title: Chapter | Section | None = None
+        self.orphans: list[Block] = []  # text after a heading, before the next Điều
 
     # -- helpers ---------------------------------------------------------
     def warn(self, line: int, message: str) -> None:
@@ -141,7 +142,7 @@ class _Parser:
             return self.clause.blocks
         if self.article is not None:
             return self.article.intro
-        return self.result.closing
+        return self.orphans
 
     # -- units -----------------------------------------------------------
     def start_chapter(self, line: Line, number: str, title: str) -> None:
@@ -193,6 +194,8 @@ class _Parser:
             section=self.section.number if self.section else None,
         )
         self.result.articles.append(self.article)
+        self.article.intro.extend(self.orphans)
+        self.orphans = []
         self.pending_title = None
 
     def start_clause(self, line: Line, number: str, text: str) -> None:
@@ -274,7 +277,7 @@ class _Parser:
 
     def add_block_outside(self, text: str) -> None:
         kind, body = classify_bullet(text)
-        self.result.closing.append(Block(kind=kind, text=body))
+        self.orphans.append(Block(kind=kind, text=body))
 
     def take_article_line(self, line: Line, text: str) -> None:
         match = SUBCLAUSE_RE.match(text)
@@ -319,4 +322,5 @@ def parse_structure(lines: list[Line], path: str) -> Structure:
     parser = _Parser(path)
     for line in lines:
         parser.feed(line)
+    parser.result.closing.extend(parser.orphans)  # text after a final heading with no Điều
     return parser.result

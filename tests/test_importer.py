@@ -120,7 +120,7 @@ def test_seed_002_decision_and_template_regulation():
 def test_seed_003_metadata_quirks_and_warnings():
     document = one(seed("003"))
     assert document.draft is True and document.number is None and document.date is None
-    assert document.date_text == "Lùng Phình, ngày tháng 11 năm 2025"
+    assert document.date_text == "Lùng Phình, ngày … tháng 11 năm 2025"
     assert (document.issuer, document.parent_issuer, document.level) == ("Đảng ủy xã Lùng Phình", "Đảng bộ tỉnh Lào Cai", "xa")
     assert document.title.startswith("Quy chế làm việc của Ban Chấp hành Đảng bộ xã Lùng Phình")
     assert document.article(9).title == "Nguyên tắc làm việc" and document.article(9).chapter == "III"
@@ -338,3 +338,13 @@ def test_hostile_input_stays_fast(tmp_path):
     start = time.perf_counter()
     (document,) = read_documents(path)
     assert len(document.articles) == 1 and time.perf_counter() - start < 10
+
+
+def test_signature_without_on_behalf_line_and_decision_title(tmp_path):
+    path = tmp_path / "qd.txt"
+    path.write_text("QUYẾT ĐỊNH\nVề việc ban hành Quy chế\nĐiều 1. Quyết định này có hiệu lực.\n"
+                    "BÍ THƯ\nNguyễn Văn An\n", encoding="utf-8")
+    (document,) = read_documents(path)
+    assert document.title == "Quyết định về việc ban hành Quy chế"
+    assert (document.signature.position, document.signature.name) == ("BÍ THƯ", "Nguyễn Văn An")
+    assert document.article(1).intro == []

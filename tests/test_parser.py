@@ -104,3 +104,11 @@ def test_hostile_input_is_linear_and_never_raises():
     start = time.perf_counter()
     parse_structure(lines, "junk")
     assert time.perf_counter() - start < 5
+
+
+def test_article_separators_and_text_between_heading_and_article():
+    s = parse("Chương I\nCHUNG\nĐoạn mở đầu chương.\nĐiều 1 - Phạm vi\nNội dung.\nĐIỀU 2: Hiệu lực\n")
+    first, second = s.articles
+    assert (first.title, second.title) == ("Phạm vi", "Hiệu lực")
+    assert [b.text for b in first.intro] == ["Đoạn mở đầu chương.", "Nội dung."]
+    assert s.closing == []
