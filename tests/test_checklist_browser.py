@@ -59,7 +59,8 @@ def _view_item(item: dict) -> dict:
     }
 
 
-def render_harness(directory: Path) -> Path:
+def render_harness(directory: Path, calendar: dict | None = None) -> Path:
+    """Write danh-muc.html + assets into `directory`; with `calendar`, also workdays.js and its island."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(ROOT / "generator" / "templates"),
         autoescape=True,
@@ -75,14 +76,21 @@ def render_harness(directory: Path) -> Path:
         "definition_json": json.dumps(DEFINITION, ensure_ascii=False),
     }
     fragment = env.get_template("checklist.html").render(checklist=view)
-    for name in ("checklist.css", "checklist-state.js", "checklist.js"):
+    names = ["checklist.css", "checklist-state.js", "checklist.js"] + (["workdays.js"] if calendar else [])
+    for name in names:
         shutil.copy(ASSETS / name, directory / name)
+    extra = ""
+    if calendar:
+        extra = (
+            f"<script type='application/json' id='sotay-calendar'>{json.dumps(calendar)}</script>"
+            "<script src='workdays.js'></script>"
+        )
     page = directory / "danh-muc.html"
     page.write_text(
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<title>Danh mục</title><link rel='stylesheet' href='checklist.css'></head>"
-        f"<body><main><h1>{DEFINITION['title']}</h1>{fragment}</main>"
+        f"<body><main><h1>{DEFINITION['title']}</h1>{fragment}</main>{extra}"
         "<script src='checklist-state.js'></script><script src='checklist.js'></script>"
         "</body></html>",
         encoding="utf-8",
@@ -178,6 +186,20 @@ def test_event_date_gives_due_dates(page):
     assert "08/12/2026" in due
     page.reload()
     assert page.input_value('[data-role="event-date"]') == "2026-12-10"
+
+
+def test_due_dates_use_working_days_when_the_engine_is_loaded(browser, tmp_path):
+    calendar = {"years": [2020, 2035], "announced": [2026], "days": {"2026-12-04": {"off": True, "reason": "ngày nghỉ thử"}}}
+    harness = render_harness(tmp_path, calendar=calendar)
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto(harness.as_uri())
+    # meeting Mon 07/12: "ít nhất 2 ngày trước" → Sat 05/12 → Fri 04/12 is off too → Thu 03/12
+    pg.fill('[data-role="event-date"]', "2026-12-07")
+    due = pg.locator('[data-role="due-date"][data-item-id="gui-tai-lieu"]')
+    assert "03/12/2026" in due.inner_text()
+    assert due.get_attribute("title")
+    context.close()
 
 
 def test_note_is_kept(page):

@@ -421,22 +421,50 @@ test('runFromShare refuses another checklist', () => {
 
 // ---------- due dates ----------
 
+const plain = (date, extra = {}) => ({ date, workingDaysApplied: false, calendarFallback: false, explanation: [], warnings: [], ...extra });
+const counted = (date, extra = {}) => ({ date, workingDaysApplied: true, calendarFallback: false, explanation: [], warnings: [], ...extra });
+
 const DUE_CASES = [
   ['no due', { id: 'a' }, '2026-12-10', null, null],
   ['no event date', { due: { days: -2 } }, '', null, null],
-  ['calendar days, no engine', { due: { days: -2, unit: 'day' } }, '2026-12-10', null, { date: '2026-12-08', workingDaysApplied: false, calendarFallback: false }],
-  ['across a month end', { due: { days: -2 } }, '2026-03-01', null, { date: '2026-02-27', workingDaysApplied: false, calendarFallback: false }],
-  ['working days without engine → flagged fallback', { due: { days: 7, unit: 'working-day' } }, '2026-12-10', null, { date: '2026-12-17', workingDaysApplied: false, calendarFallback: true }],
-  ['working days with engine', { due: { days: 7, unit: 'working-day' } }, '2026-12-10', { addWorkingDays: (iso, n) => (iso === '2026-12-10' && n === 7 ? '2026-12-21' : 'x') }, { date: '2026-12-21', workingDaysApplied: true, calendarFallback: false }],
-  ['engine returning a Date', { due: { days: 1, unit: 'working-day' } }, '2026-12-11', { addWorkingDays: () => new Date(2026, 11, 14) }, { date: '2026-12-14', workingDaysApplied: true, calendarFallback: false }],
-  ['engine that throws → fallback', { due: { days: 1, unit: 'working-day' } }, '2026-12-11', { addWorkingDays: () => { throw new Error('x'); } }, { date: '2026-12-12', workingDaysApplied: false, calendarFallback: true }],
-  ['days before a meeting moved to the last working day', { due: { days: -2, unit: 'day' } }, '2026-12-07', { latestBefore: (iso) => (iso === '2026-12-05' ? '2026-12-04' : iso) }, { date: '2026-12-04', workingDaysApplied: true, calendarFallback: false }],
+  ['calendar days, no engine', { due: { days: -2, unit: 'day' } }, '2026-12-10', null, plain('2026-12-08')],
+  ['across a month end', { due: { days: -2 } }, '2026-03-01', null, plain('2026-02-27')],
+  ['working days without engine → flagged fallback', { due: { days: 7, unit: 'working-day' } }, '2026-12-10', null, plain('2026-12-17', { calendarFallback: true })],
+  ['working days with engine', { due: { days: 7, unit: 'working-day' } }, '2026-12-10',
+    { addWorkingDays: (iso, n) => (iso === '2026-12-10' && n === 7 ? '2026-12-21' : 'x') }, counted('2026-12-21')],
+  ['engine returning a Date', { due: { days: 1, unit: 'working-day' } }, '2026-12-11', { addWorkingDays: () => new Date(2026, 11, 14) }, counted('2026-12-14')],
+  ['engine returning {value, explanation}', { due: { days: 1, unit: 'working-day' } }, '2026-12-11',
+    { addWorkingDays: () => ({ value: '2026-12-14', explanation: ['x'], warnings: ['w'] }) }, counted('2026-12-14', { explanation: ['x'], warnings: ['w'] })],
+  ['engine error object → fallback', { due: { days: 1, unit: 'working-day' } }, '2026-12-11', { addWorkingDays: () => ({ value: null, error: 'x' }) }, plain('2026-12-12', { calendarFallback: true })],
+  ['engine that throws → fallback', { due: { days: 1, unit: 'working-day' } }, '2026-12-11', { addWorkingDays: () => { throw new Error('x'); } }, plain('2026-12-12', { calendarFallback: true })],
+  ['days before a meeting ask latestBefore(event, n, "days")', { due: { days: -2, unit: 'day' } }, '2026-12-07',
+    { latestBefore: (iso, n, unit) => (iso === '2026-12-07' && n === 2 && unit === 'days' ? '2026-12-04' : 'x') }, counted('2026-12-04')],
+  ['working days before ask latestBefore(event, n, "working-days")', { due: { days: -1, unit: 'working-day' } }, '2026-12-07',
+    { latestBefore: (iso, n, unit) => (n === 1 && unit === 'working-days' ? '2026-12-04' : 'x') }, counted('2026-12-04')],
 ];
 for (const [name, item, ev, engine, expected] of DUE_CASES) {
   test(`dueDate: ${name}`, () => {
     assert.deepEqual(S.dueDate(item, ev, engine), expected);
   });
 }
+
+test('dueDate with the real workdays.js engine (weekends, holidays from the calendar island)', () => {
+  const W = require(new URL('../../overrides/assets/sotay/workdays.js', import.meta.url).pathname);
+  const calendar = { years: [2020, 2035], announced: [2026], days: { '2026-12-11': { off: true, reason: 'ngày nghỉ thử' } } };
+  const engine = S.engineFromWorkdays(W, calendar);
+  // receipt Thu 10/12; Fri 11/12 is off in this calendar: 14,15,16,17,18,21,22
+  const reply = S.dueDate({ due: { days: 7, unit: 'working-day' } }, '2026-12-10', engine);
+  assert.equal(reply.date, '2026-12-22');
+  assert.equal(reply.workingDaysApplied, true);
+  assert.ok(reply.explanation.length > 0);
+  // meeting Mon 07/12, "ít nhất 2 ngày trước" → Sat 05/12 → moved earlier to Fri 04/12
+  assert.equal(S.dueDate({ due: { days: -2, unit: 'day' } }, '2026-12-07', engine).date, '2026-12-04');
+  // no calendar: the engine still skips weekends and warns that holidays are missing
+  const bare = S.dueDate({ due: { days: 7, unit: 'working-day' } }, '2026-12-10', S.engineFromWorkdays(W, null));
+  assert.equal(bare.date, '2026-12-21');
+  assert.ok(bare.warnings.length > 0);
+  assert.equal(S.engineFromWorkdays(null, calendar), null);
+});
 
 test('formatDateVi', () => {
   assert.equal(S.formatDateVi('2026-12-03'), '03/12/2026');

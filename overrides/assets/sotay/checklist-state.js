@@ -527,12 +527,22 @@
 
   /* ---------- due dates ---------- */
 
-  function isoOf(x) {
-    if (typeof x === 'string' && isIsoDate(x.slice(0, 10))) return x.slice(0, 10);
-    if (x instanceof Date && !isNaN(x.getTime())) {
-      return x.getFullYear() + '-' + ('0' + (x.getMonth() + 1)).slice(-2) + '-' + ('0' + x.getDate()).slice(-2);
+  /** Engine answers may be an ISO string, a Date, or workdays.js' {value, explanation, warnings}. */
+  function engineAnswer(x) {
+    if (typeof x === 'string') return isIsoDate(x.slice(0, 10)) ? { date: x.slice(0, 10), explanation: [], warnings: [] } : null;
+    if (x instanceof Date || (x && typeof x.getTime === 'function')) {
+      var d = new Date(x.getTime());
+      if (isNaN(d.getTime())) return null;
+      var iso = d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2) + '-' + ('0' + d.getDate()).slice(-2);
+      return { date: iso, explanation: [], warnings: [] };
     }
-    if (x && typeof x.getTime === 'function' && !isNaN(x.getTime())) return isoOf(new Date(x.getTime()));
+    if (isObject(x) && typeof x.value === 'string' && isIsoDate(x.value)) {
+      return {
+        date: x.value,
+        explanation: Array.isArray(x.explanation) ? x.explanation : [],
+        warnings: Array.isArray(x.warnings) ? x.warnings : []
+      };
+    }
     return null;
   }
 
@@ -542,35 +552,59 @@
   }
 
   /**
+   * Bind workdays.js (globalThis.Sotay.workdays: functions taking the calendar
+   * first) and a calendar to the engine shape dueDate expects:
+   *   addWorkingDays(iso, n), latestBefore(iso, n, "days" | "working-days"), addCalendarDays(iso, n).
+   */
+  function engineFromWorkdays(workdays, calendar) {
+    if (!workdays) return null;
+    var engine = {};
+    ['addWorkingDays', 'latestBefore', 'addCalendarDays'].forEach(function (name) {
+      if (typeof workdays[name] === 'function') {
+        engine[name] = function () {
+          return workdays[name].apply(workdays, [calendar].concat(Array.prototype.slice.call(arguments)));
+        };
+      }
+    });
+    engine.hasCalendar = !!calendar;
+    return engine;
+  }
+
+  /**
    * Due date of an item for an event date.
    *   item.due = {days: n, unit: "day" | "working-day"}  (negative = before the event)
-   *   engine (optional) = {addWorkingDays(iso, n) → iso|Date, latestBefore(iso) → iso|Date}
-   *     latestBefore(iso): the last working day on or before iso.
-   * → null (no due / no date) or {date, workingDaysApplied, calendarFallback}
-   *   calendarFallback true when working days were asked for but no engine could
-   *   count them: the date is then plain calendar arithmetic.
+   *   engine (optional), see engineFromWorkdays:
+   *     before the event (n < 0): latestBefore(event, |n|, "days" | "working-days")
+   *       — the last day giving at least |n| days' notice, moved earlier off days off;
+   *     after the event (n > 0):  addWorkingDays(event, n) / addCalendarDays(event, n).
+   * → null (no due / no date) or {date, workingDaysApplied, calendarFallback, explanation, warnings}
+   *   workingDaysApplied: the engine counted the days (weekends, holidays);
+   *   calendarFallback: working days were asked for but nothing could count them,
+   *   so the date is plain calendar arithmetic.
    */
   function dueDate(item, eventIso, engine) {
     if (!item || !isObject(item.due) || typeof item.due.days !== 'number' || !isIsoDate(eventIso)) return null;
     var days = item.due.days;
-    var unit = item.due.unit === 'working-day' ? 'working-day' : 'day';
-    var calendar = addCalendarDays(eventIso, days);
-    if (unit === 'working-day') {
-      if (engine && typeof engine.addWorkingDays === 'function') {
-        try {
-          var d = isoOf(engine.addWorkingDays(eventIso, days));
-          if (d) return { date: d, workingDaysApplied: true, calendarFallback: false };
-        } catch (e) { /* fall through to calendar days */ }
-      }
-      return { date: calendar, workingDaysApplied: false, calendarFallback: true };
-    }
-    if (days < 0 && engine && typeof engine.latestBefore === 'function') {
+    var working = item.due.unit === 'working-day';
+    function ask(name, args) {
+      if (!engine || typeof engine[name] !== 'function') return null;
       try {
-        var l = isoOf(engine.latestBefore(calendar));
-        if (l) return { date: l, workingDaysApplied: true, calendarFallback: false };
-      } catch (e) { /* keep the calendar date */ }
+        return engineAnswer(engine[name].apply(engine, args));
+      } catch (e) {
+        return null;
+      }
     }
-    return { date: calendar, workingDaysApplied: false, calendarFallback: false };
+    var answer = null;
+    if (days < 0) {
+      answer = ask('latestBefore', [eventIso, -days, working ? 'working-days' : 'days']);
+      if (!answer && working) answer = ask('addWorkingDays', [eventIso, days]);
+    } else if (days > 0) {
+      answer = ask(working ? 'addWorkingDays' : 'addCalendarDays', [eventIso, days]);
+    }
+    if (answer) {
+      return { date: answer.date, workingDaysApplied: true, calendarFallback: false, explanation: answer.explanation, warnings: answer.warnings };
+    }
+    return { date: addCalendarDays(eventIso, days), workingDaysApplied: false, calendarFallback: working && days !== 0, explanation: [], warnings: [] };
   }
 
   function formatDateVi(iso) {
@@ -613,6 +647,7 @@
     decodeShare: decodeShare,
     runFromShare: runFromShare,
     dueDate: dueDate,
+    engineFromWorkdays: engineFromWorkdays,
     formatDateVi: formatDateVi,
     isIsoDate: isIsoDate
   };

@@ -2,9 +2,11 @@
  * Sổ tay Quy chế — checklist page: the thin DOM layer.
  *
  * Classic script (file:// forbids modules). Needs checklist-state.js loaded
- * first (globalThis.Sotay.checklistState); uses a working-day engine when one
- * is loaded (globalThis.Sotay.workdays with addWorkingDays / latestBefore),
- * otherwise due dates are calendar days and say so.
+ * first (globalThis.Sotay.checklistState). When workdays.js is loaded too
+ * (globalThis.Sotay.workdays), due dates skip weekends and the days off listed
+ * in the calendar island <script type="application/json" id="sotay-calendar">
+ * (same island as the calculator page); otherwise they are calendar days and
+ * an item counted in working days says so.
  *
  * Markup: generator/templates/checklist.html — a [data-checklist] root whose
  * widgets are found by data-role / data-action, and the JSON island
@@ -52,9 +54,10 @@
     }
   }
 
+  /** workdays.js bound to the calendar island, when the page loads them; else null (calendar days). */
   function engine() {
     var w = root.Sotay && root.Sotay.workdays;
-    return w && (typeof w.addWorkingDays === 'function' || typeof w.latestBefore === 'function') ? w : null;
+    return w ? S.engineFromWorkdays(w, readIsland('sotay-calendar')) : null;
   }
 
   function download(filename, text) {
@@ -73,6 +76,7 @@
     this.el = rootEl;
     this.def = definition;
     this.dueItems = S.flattenItems(definition).filter(function (it) { return it.due; });
+    this.engine = engine();
     var picked = pickStorage();
     this.storage = picked.storage;
     this.persistent = picked.persistent;
@@ -313,12 +317,20 @@
 
   Checklist.prototype.paintDue = function (run) {
     var self = this;
-    var eng = engine();
+    var eng = this.engine;
     this.dueItems.forEach(function (it) {
       var span = self.q('[data-role="due-date"][data-item-id="' + cssEscape(it.id) + '"]');
       if (!span) return;
       var due = S.dueDate(it, run.eventDate, eng);
-      span.textContent = due ? ' → hạn: ' + dateVi(due.date) + (due.calendarFallback ? ' (tính theo ngày lịch, chưa trừ ngày nghỉ)' : '') : '';
+      var text = '';
+      if (due) {
+        text = ' → hạn: ' + dateVi(due.date);
+        if (due.calendarFallback) text += ' (tính theo ngày lịch, chưa trừ ngày nghỉ)';
+        else if (due.workingDaysApplied && eng && !eng.hasCalendar) text += ' (chưa tính ngày lễ, Tết)';
+      }
+      span.textContent = text;
+      if (due && due.explanation.length) span.title = due.explanation.concat(due.warnings).join(' ');
+      else span.removeAttribute('title');
     });
   };
 
@@ -384,8 +396,8 @@
     return root.CSS && root.CSS.escape ? root.CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
   }
 
-  function readDefinition() {
-    var island = doc.getElementById('sotay-checklist');
+  function readIsland(id) {
+    var island = doc.getElementById(id);
     if (!island) return null;
     try {
       return JSON.parse(island.textContent);
@@ -397,7 +409,7 @@
   function init() {
     var el = doc.querySelector('[data-checklist]');
     if (!el || !S) return;
-    var def = readDefinition();
+    var def = readIsland('sotay-checklist');
     if (!def || def.id !== el.dataset.checklist) {
       var err = el.querySelector('[data-role="error"]');
       if (err) {
