@@ -7,53 +7,25 @@ holder's effective duties (own + inherited, with the path they come from),
 relations in both directions, rules and checklists, the `href` of every
 citation and, per document, which holders cite each clause.
 
-All mistakes are collected and raised together as one `DataError`.
+All mistakes are collected and raised together as one `DataError`. Citation
+lookup and quote matching live in `generator/citations.py`; coverage figures,
+computed from a `Linked`, in `generator/coverage.py`.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator import urls
+from generator.citations import Target, closest_passage, normalize, resolve_cite, span, suggest, target_texts, unknown_document
 from generator.errors import DataError
-from generator.loader import Knowledge, Origin, YamlPath, origin_of
-from generator.model import Article, Clause, Document, Point, iter_clauses
+from generator.loader import Knowledge, origin_of
+from generator.model import Document
 from generator.schema import Body, Checklist, ChecklistItem, Cite, Duty, Relation, Role, Rule, Sourced
+from generator.yamlsource import Origin, YamlPath
 
 Holder = Role | Body
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a citation points at, resolved in the parsed document."""
-
-    document: Document
-    article: Article
-    clause: Clause | None
-    point: Point | None
-
-    @property
-    def anchor(self) -> str:
-        return (self.point or self.clause or self.article).anchor
-
-    @property
-    def href(self) -> str:
-        return f"{urls.document_page(self.document.id)}#{self.anchor}"
-
-    @property
-    def label(self) -> str:
-        """'Điều 6 khoản 3 điểm a'."""
-        text = f"Điều {self.article.number}"
-        if self.clause:
-            text += f" khoản {self.clause.number}"
-        if self.point:
-            text += f" điểm {self.point.label}"
-        return text
 
 
 @dataclass(frozen=True)
@@ -236,13 +208,13 @@ class _Checker:
         for key in ("model", "local"):
             document_id = getattr(comparison, key)
             if document_id not in self.documents:
-                self.fail(comparison, (key,), _unknown_document(document_id, self.documents))
+                self.fail(comparison, (key,), unknown_document(document_id, self.documents))
                 return
         for index, pair in enumerate(comparison.articles):
             for side, key in enumerate(("model", "local")):
                 document = self.documents[getattr(comparison, key)]
                 if document.article(pair[side]) is None:
-                    self.fail(comparison, ("articles", index, side), f"{document.id} has no Điều {pair[side]} — it has Điều {_span([a.number for a in document.articles])}")
+                    self.fail(comparison, ("articles", index, side), f"{document.id} has no Điều {pair[side]} — it has Điều {span([a.number for a in document.articles])}")
 
 
 def _is_list(origin: Origin, sub: YamlPath) -> bool:
@@ -263,120 +235,6 @@ def _find_cycle(start: str, inherits: dict[str, list[str]]) -> list[str] | None:
                 seen.add(parent)
                 stack.append((parent, path + [parent]))
     return None
-
-
-# --- citations ------------------------------------------------------------------
-
-
-def resolve_cite(cite: Cite, documents: dict[str, Document]) -> tuple[Target | None, str | None]:
-    """The target of a citation, or a message saying what exists instead."""
-    document = documents.get(cite.document)
-    if document is None:
-        return None, _unknown_document(cite.document, documents)
-    article = document.article(cite.article)
-    if article is None:
-        return None, f"{document.id} has no Điều {cite.article} — it has Điều {_span([a.number for a in document.articles])}"
-    if cite.clause is None:
-        return Target(document, article, None, None), None
-    clauses = list(iter_clauses(article.clauses))
-    clause = next((c for c in clauses if c.number == cite.clause), None)
-    if clause is None:
-        if not clauses:
-            return None, f"Điều {article.number} of {document.id} has no numbered khoản — cite the article alone (remove clause)"
-        return None, f"Điều {article.number} of {document.id} has no khoản {cite.clause} — it has khoản {_span([c.number for c in clauses])}"
-    if cite.point is None:
-        return Target(document, article, clause, None), None
-    point = next((p for p in clause.points if normalize(p.label) == normalize(cite.point)), None)
-    if point is None:
-        where = f"khoản {clause.number} of Điều {article.number} ({document.id})"
-        if not clause.points:
-            return None, f"{where} has no điểm — cite the khoản alone (remove point)"
-        return None, f"{where} has no điểm {cite.point} — it has điểm {_span([p.label for p in clause.points])}"
-    return Target(document, article, clause, point), None
-
-
-def _unknown_document(document_id: str, documents: dict[str, Document]) -> str:
-    if not documents:
-        return f"'{document_id}' is not a known document — there are no documents in content/documents/ (run `sotay import`)"
-    close = suggest(document_id, documents)
-    hint = f"did you mean '{close}'?" if close else f"known documents: {', '.join(sorted(documents))}"
-    return f"'{document_id}' is not a known document — {hint}"
-
-
-def suggest(value: str, known: Iterable[str]) -> str | None:
-    """The id the author probably meant: one that starts with what they wrote, else the closest."""
-    known = sorted(known)
-    starting = [k for k in known if k.startswith(value)]
-    if len(starting) == 1:
-        return starting[0]
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.7)
-    return close[0] if close else None
-
-
-VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
-
-
-def _span(labels: list) -> str:
-    """[1, 2, 3, 4, 5] → '1–5'; ['a', 'b', 'c'] → 'a–c'; otherwise a comma list."""
-    if not labels:
-        return "none"
-    keys = [_ordinal(label) for label in labels]
-    consecutive = None not in keys and all(b == a + 1 for a, b in zip(keys, keys[1:]))
-    if consecutive and len(labels) > 2:
-        return f"{labels[0]}–{labels[-1]}"
-    return ", ".join(str(label) for label in labels)
-
-
-def _ordinal(label) -> int | None:
-    if isinstance(label, int):
-        return label
-    if label.isdigit():
-        return int(label)
-    return VIETNAMESE_LETTERS.index(label) if label in VIETNAMESE_LETTERS else None
-
-
-def normalize(text: str) -> str:
-    """NFC, whitespace collapsed: how quotes are compared with the regulation."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
-
-
-def target_texts(target: Target) -> Iterable[str]:
-    if target.point:
-        return _point_texts(target.point)
-    if target.clause:
-        return _clause_texts(target.clause)
-    return [target.article.title, *(b.text for b in target.article.intro), *(t for c in target.article.clauses for t in _clause_texts(c))]
-
-
-def _point_texts(point: Point) -> list[str]:
-    return [point.text, *(b.text for b in point.blocks)]
-
-
-def _clause_texts(clause: Clause) -> list[str]:
-    texts = [clause.text, *(b.text for b in clause.blocks)]
-    for point in clause.points:
-        texts += _point_texts(point)
-    for sub in clause.clauses:
-        texts += _clause_texts(sub)
-    return texts
-
-
-def closest_passage(wanted: str, text: str, limit: int = 200) -> tuple[float, str]:
-    """The run of words in `text` most like `wanted` (difflib ratio), shortened to `limit`."""
-    words = text.split(" ")
-    size = max(1, len(wanted.split(" ")))
-    best = (0.0, text)
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(wanted)
-    for start in range(max(1, len(words) - size + 1)):
-        candidate = " ".join(words[start : start + size])
-        matcher.set_seq1(candidate)
-        if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
-            ratio = matcher.ratio()
-            if ratio > best[0]:
-                best = (ratio, candidate)
-    ratio, passage = best
-    return ratio, passage if len(passage) <= limit else passage[: limit - 1] + "…"
 
 
 # --- views -----------------------------------------------------------------------
@@ -454,63 +312,3 @@ def _clause_holders(linked: Linked) -> dict[str, dict[str, list[str]]]:
     for rule in k.rules:
         add(rule.cite, rule.applies_to)
     return {doc: {anchor: sorted(ids, key=order.__getitem__) for anchor, ids in anchors.items()} for doc, anchors in index.items()}
-
-
-# --- coverage ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CoverageTarget:
-    document: str
-    first: int  # first article number (inclusive)
-    last: int  # last article number (inclusive)
-
-
-@dataclass
-class CoverageRow:
-    document: str
-    first: int
-    last: int
-    clauses_total: int
-    clauses_cited: int  # numbered khoản cited by ≥ 1 duty (directly, via a point, sub-khoản or parent)
-    articles_total: int
-    articles_cited: int  # articles cited by ≥ 1 duty or relation
-    uncited_clauses: list[str]  # anchors, for "what is missing" lists
-
-    @property
-    def clause_fraction(self) -> float | None:
-        return self.clauses_cited / self.clauses_total if self.clauses_total else None
-
-    @property
-    def article_fraction(self) -> float | None:
-        return self.articles_cited / self.articles_total if self.articles_total else None
-
-
-def coverage(linked: Linked, targets: Iterable[CoverageTarget | tuple[str, int, int]]) -> list[CoverageRow]:
-    duty_targets = [linked.targets[c] for d in linked.knowledge.duties for c in d.cite]
-    relation_targets = [linked.targets[c] for r in linked.knowledge.relations for c in r.cite]
-    cited_clauses = {(t.document.id, t.clause.anchor) for t in duty_targets if t.clause}
-    cited_articles = {(t.document.id, t.article.number) for t in duty_targets + relation_targets}
-    rows = []
-    for target in targets:
-        document_id, first, last = target if isinstance(target, tuple) else (target.document, target.first, target.last)
-        document = linked.documents.get(document_id)
-        articles = [a for a in (document.articles if document else []) if first <= a.number <= last]
-        total, uncited = 0, []
-        for article in articles:
-            for clause in article.clauses:
-                total, uncited = _clause_coverage(document_id, clause, cited_clauses, False, total, uncited)
-        cited_count = sum((document_id, a.number) in cited_articles for a in articles)
-        rows.append(CoverageRow(document_id, first, last, total, total - len(uncited), len(articles), cited_count, uncited))
-    return rows
-
-
-def _clause_coverage(doc: str, clause: Clause, cited: set, parent_cited: bool, total: int, uncited: list[str]) -> tuple[int, list[str]]:
-    here = parent_cited or (doc, clause.anchor) in cited
-    covered = here or any((doc, c.anchor) in cited for c in iter_clauses(clause.clauses))
-    total += 1
-    if not covered:
-        uncited.append(clause.anchor)
-    for sub in clause.clauses:
-        total, uncited = _clause_coverage(doc, sub, cited, here, total, uncited)
-    return total, uncited

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataError
-from generator.linker import CoverageTarget, coverage, link, normalize
+from generator.citations import normalize
+from generator.coverage import CoverageTarget, coverage
+from generator.linker import link
 from generator.loader import load_data
 from knowledge_fixtures import DATA_VALID, documents, make_data
 

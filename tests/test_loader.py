@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataError, InputError
-from generator.loader import format_path, load_data, origin_of
+from generator.loader import load_data, origin_of
+from generator.yamlsource import format_path
 from knowledge_fixtures import DATA_VALID, make_data
 
 

@@ -1,0 +1,184 @@
+"""YAML files read as plain values, with the line of every YAML path.
+
+Read with `yaml.SafeLoader`, composed into nodes so line marks survive, and
+guarded against what PyYAML accepts silently or slowly: duplicate mapping keys,
+alias bombs, recursive aliases, absurd nesting, huge or non-UTF-8 files.
+Messages read `file:line: what is wrong — how to fix`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_ALIASES = 50
+MAX_VALUES = 100_000
+
+YamlPath = tuple[str | int, ...]
+
+
+
+
+# --- where things are written ----------------------------------------------
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """('roles', 3, 'inherits', 0) → 'roles[3].inherits[0]'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a data object was written: file, YAML path and the file's line map."""
+
+    file: str  # display path, e.g. "data/roles.yml"
+    path: YamlPath
+    lines: Mapping[YamlPath, int] = field(repr=False, compare=False)
+
+    def line(self, *sub: str | int) -> int:
+        path = self.path + sub
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def where(self, *sub: str | int) -> str:
+        """'data/roles.yml:12'."""
+        return f"{self.file}:{self.line(*sub)}"
+
+    def message(self, sub: YamlPath, text: str) -> str:
+        """'data/roles.yml:12: roles[3].inherits[0]: <text>'."""
+        path = format_path(self.path + tuple(sub))
+        return f"{self.where(*sub)}: {path}: {text}" if path else f"{self.where(*sub)}: {text}"
+
+
+def display_path(path: Path) -> str:
+    """Path as the user should see it: relative to the working directory when possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- YAML with line numbers and limits ------------------------------------
+
+
+class FileProblem(Exception):
+    """A file that cannot be read as data at all (one message)."""
+
+    pass
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses alias bombs and absurd nesting while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise _Limit(self.peek_event().start_mark, f"more than {MAX_ALIASES} YAML aliases (*name)")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Limit(self.peek_event().start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _Limit(Exception):
+    def __init__(self, mark: yaml.Mark | None, what: str) -> None:
+        super().__init__(what)
+        self.line = mark.line + 1 if mark else 1
+        self.what = what
+
+
+def read_yaml(path: Path, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
+    """Plain Python value of a YAML file, the line of every YAML path in it, and
+    the problems that do not stop validation (duplicate keys, merge keys)."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise FileProblem(f"{shown}:1: file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a data file — split it into smaller files")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblem(f"{shown}:{line}: file is not UTF-8 text (byte 0x{raw[exc.start]:02x}) — save it as UTF-8") from None
+    loader = _LimitedLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _Limit as limit:
+        raise FileProblem(f"{shown}:{limit.line}: {limit.what} — data files do not need this; write the values out plainly") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = " ".join(filter(None, [exc.context, exc.problem]))
+        fix = "keep one document per file (remove the second `---`)" if "single document" in problem else "check the indentation, colons and quotes on this line or the one above"
+        raise FileProblem(f"{shown}:{line}: YAML syntax error: {problem} — {fix}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, {}, []
+    builder = _ValueBuilder(loader, shown)
+    value = builder.value(node, ())
+    return value, builder.lines, builder.problems
+
+
+class _ValueBuilder:
+    """Turns composed nodes into Python values, recording lines and catching duplicate keys."""
+
+    def __init__(self, loader: yaml.SafeLoader, shown: str) -> None:
+        self.loader = loader
+        self.shown = shown
+        self.lines: dict[YamlPath, int] = {}
+        self.problems: list[str] = []
+        self.count = 0
+
+    def value(self, node: yaml.Node, path: YamlPath, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES or depth > MAX_DEPTH:
+            what = f"more than {MAX_VALUES:,} values" if self.count > MAX_VALUES else f"nesting deeper than {MAX_DEPTH} levels"
+            raise FileProblem(f"{self.shown}:{node.start_mark.line + 1}: the file expands to {what} (YAML aliases?) — write the values out plainly")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        return self.loader.construct_object(node, deep=True)
+
+    def mapping(self, node: yaml.MappingNode, path: YamlPath, depth: int) -> dict:
+        result: dict = {}
+        first_line: dict = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(f"{self.shown}:{line}: {format_path(path) or 'top level'}: merge keys (<<) are not supported — write the keys out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(f"{self.shown}:{line}: {format_path(path) or 'top level'}: a key must be plain text — remove the brackets or braces around it")
+                continue
+            key = self.loader.construct_object(key_node, deep=True)
+            key = key if isinstance(key, str) else str(key)
+            if key in first_line:
+                where = format_path(path + (key,))
+                self.problems.append(
+                    f"{self.shown}:{line}: {where}: duplicate key '{key}' (first written on line {first_line[key]}) — YAML would silently keep only the last one; remove or merge one of them"
+                )
+                continue
+            first_line[key] = line
+            self.lines[path + (key,)] = line
+            result[key] = self.value(value_node, path + (key,), depth + 1)
+        return result
