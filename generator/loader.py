@@ -2,9 +2,9 @@
 
 Each file is read by `generator/yamlsource.py` (UTF-8, `yaml.SafeLoader`,
 limits on aliases, depth and size, duplicate keys caught, the line of every
-YAML path recorded) and validated against its
-wrapper model from `generator/schema.py`. Every mistake in every file is
-collected, then raised together as one `DataError`; each message reads
+YAML path recorded) and validated against its wrapper model from
+`generator/schema.py`. Every mistake in every file is collected, then raised
+together as one `DataError`; each message reads
 `file:line: yaml.path: what is wrong — how to fix`.
 
 The loader guarantees shapes, types, id syntax and unique ids. Whether a
