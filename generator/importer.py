@@ -92,6 +92,7 @@ BLANK_RE = re.compile(r"…|\.{3,}")
 TERMINAL = tuple(".;:!?)”\"'…")
 NATIONAL_LINES = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
+UNTITLED = "Văn bản chưa có tiêu đề"
 KIND_NAMES = {"QUYẾT ĐỊNH": "quyet-dinh", "QUY CHẾ": "quy-che", "QUY ĐỊNH": "quy-dinh"}
 KIND_PREFIX = {"quyet-dinh": "qd", "quy-che": "qc", "quy-dinh": "quy-dinh", "other": "vb"}
 ORG_NAMES = {
@@ -325,13 +326,6 @@ def split_zones(lines: list[Line]) -> Segment:
 
 # ----------------------------------------------------------------- header
 
-def sentence_case(text: str) -> str:
-    """ALL-CAPS text → sentence case; mixed-case text is kept as written."""
-    if text.isupper():
-        text = text.lower()
-    return text[:1].upper() + text[1:]
-
-
 def org_case(text: str) -> str:
     """"TỈNH ỦY HÀ TĨNH" → "Tỉnh ủy Hà Tĩnh"; mixed-case names are kept as written."""
     text = text.strip(" ,.")
@@ -408,7 +402,7 @@ def is_title_stop(text: str) -> bool:
     return bool(
         text == "-----" or LEGAL_BASIS_RE.match(text) or CONSIDER_RE.match(text) or BULLET_RE.match(text)
         or text.startswith("(") or NUMBER_RE.match(text) or DATE_RE.search(text) or kind_line(text)
-        or ENACTING_RE.match(text) or " ban hành " in f" {text} " and text.rstrip(":").endswith("như sau")
+        or ENACTING_RE.match(text) or (" ban hành " in text and text.rstrip(":").endswith("như sau"))
         or text in NATIONAL_LINES
     )
 
@@ -551,7 +545,7 @@ def document_from_segment(segment: Segment, source: str) -> tuple[Document, tupl
     issuer = issuer or enacting_subject(meta["preamble"])
     parent = org_case(issuers[-2]) if len(issuers) >= 2 else None
     document = Document(
-        id="", kind=meta["kind"], title=meta["title"] or source_title(structure), source=source,
+        id="", kind=meta["kind"], title=meta["title"] or UNTITLED, source=source,
         number=meta.get("number"), date=meta.get("date"), date_text=meta.get("date_text"),
         place=meta.get("place"), issuer=issuer, parent_issuer=parent, level=level_of(issuer, parent),
         draft=bool(meta.get("draft")), legal_bases=meta["legal_bases"], preamble=meta["preamble"],
@@ -560,10 +554,6 @@ def document_from_segment(segment: Segment, source: str) -> tuple[Document, tupl
     )
     document.replaces = find_replaces(document.articles)
     return document, attached
-
-
-def source_title(structure) -> str:
-    return "Văn bản không có tiêu đề"
 
 
 def find_replaces(articles: list[Article]) -> str | None:
@@ -725,7 +715,8 @@ def looks_like_unit(text: str) -> bool:
     )
 
 
-def split_front_matter(text: str, path: Path) -> tuple[dict, list[Line]]:
+def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], list[Line]]:
+    """(front matter mapping, its raw lines, body lines) of a content file."""
     lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
     try:
         end = lines.index("---", 1)
@@ -740,35 +731,59 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, list[Line]]:
     if not isinstance(meta, dict):
         raise InputError(f"{path}:2: the front matter must be a YAML mapping (key: value)")
     body = [Line(n, unicodedata.normalize("NFC", t.strip())) for n, t in enumerate(lines[end + 1:], start=end + 2)]
-    return meta, body
+    return meta, lines[:end], body
+
+
+FIELD_TYPES = {
+    "id": str, "kind": str, "title": str, "number": str, "date_text": str, "place": str, "issuer": str,
+    "parent_issuer": str, "level": str, "draft": bool, "replaces": str, "legal_bases": list,
+    "preamble": list, "recipients": list, "signature": dict, "attached_to": str, "attachment": str,
+    "source": str,
+}
+CHOICES = {"kind": tuple(KIND_PREFIX), "level": ("trung-uong", "tinh", "xa", "khac")}
+
+
+def front_matter_problems(meta: dict) -> list[tuple[str, str]]:
+    """(key, message) for every problem in a content file's front matter."""
+    problems = [(key, f"'{key}' is missing") for key in ("id", "kind", "title") if meta.get(key) in (None, "")]
+    for key, value in meta.items():
+        if key == "date":
+            if value is not None and not isinstance(value, dt.date):
+                problems.append((key, f"date {value!r} must be YYYY-MM-DD or empty"))
+        elif key not in FIELD_TYPES:
+            continue  # reported as a warning by `document_from_content`
+        elif value is not None and not isinstance(value, FIELD_TYPES[key]):
+            problems.append((key, f"'{key}' must be a {FIELD_TYPES[key].__name__}, not {type(value).__name__}"))
+        elif key in CHOICES and value is not None and value not in CHOICES[key]:
+            problems.append((key, f"{key} '{value}' must be one of {', '.join(CHOICES[key])}"))
+    if isinstance(meta.get("id"), str) and meta["id"] and not SLUG_RE.fullmatch(meta["id"]):
+        problems.append(("id", f"id '{meta['id']}' must be an ASCII slug (a-z, 0-9, '-')"))
+    return problems
+
+
+def key_line(raw_lines: list[str], key: str) -> int:
+    """Line number of `key:` in the front matter (1 when absent)."""
+    return next((n for n, text in enumerate(raw_lines, start=1) if text.startswith(f"{key}:")), 1)
 
 
 def document_from_content(path: Path) -> Document:
-    meta, body = split_front_matter(read_text(path), path)
-    for key in ("id", "kind", "title"):
-        if not meta.get(key):
-            raise InputError(f"{path}: front matter key '{key}' is missing; add it (see another file in content/documents)")
-    if meta["kind"] not in KIND_PREFIX:
-        raise InputError(f"{path}: kind '{meta['kind']}' must be one of {', '.join(KIND_PREFIX)}")
-    if meta.get("level", "khac") not in ("trung-uong", "tinh", "xa", "khac"):
-        raise InputError(f"{path}: level '{meta['level']}' must be one of trung-uong, tinh, xa, khac")
-    if not SLUG_RE.fullmatch(str(meta["id"])):
-        raise InputError(f"{path}: id '{meta['id']}' must be an ASCII slug (a-z, 0-9, '-')")
-    date = meta.get("date")
-    if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date)
-        except ValueError:
-            raise InputError(f"{path}: date '{date}' must be YYYY-MM-DD or empty") from None
+    """A `Document` from an imported content file; every front matter problem in one error."""
+    meta, raw_lines, body = split_front_matter(read_text(path), path)
+    problems = front_matter_problems(meta)
+    if problems:
+        raise InputError("\n".join(f"{path}:{key_line(raw_lines, key)}: {message}" for key, message in problems))
+    for key in meta.keys() - set(FRONT_MATTER_KEYS):
+        log.warning("%s:%d: unknown front matter key '%s' ignored (allowed: %s)",
+                    path, key_line(raw_lines, key), key, ", ".join(FRONT_MATTER_KEYS))
     structure = parse_structure(body, str(path))
     signature = meta.get("signature") or {}
-    fields = {k: meta.get(k) for k in FRONT_MATTER_KEYS if k not in ("signature", "date")}
-    fields = {k: v for k, v in fields.items() if v is not None}
+    fields = {k: v for k, v in meta.items() if k in FIELD_TYPES and k != "signature" and v is not None}
+    fields["date"] = meta.get("date")
     for key in ("legal_bases", "preamble", "recipients"):
         fields[key] = [str(x) for x in fields.get(key) or []]
-    fields["source"] = str(meta.get("source") or path)
+    fields.setdefault("source", str(path))
     return Document(
-        **fields, date=date, signature=Signature(**{k: signature.get(k) for k in ("on_behalf", "position", "name")}),
+        **fields, signature=Signature(**{k: signature.get(k) for k in ("on_behalf", "position", "name")}),
         chapters=structure.chapters, articles=structure.articles, closing=structure.closing,
         warnings=structure.warnings,
     )
@@ -822,7 +837,7 @@ def existing_ids(into: Path) -> dict[str, str]:
     if into.is_dir():
         for path in sorted(into.glob("*.md")):
             try:
-                meta, _ = split_front_matter(path.read_text(encoding="utf-8"), path)
+                meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"), path)
             except (InputError, UnicodeDecodeError):
                 continue
             if meta.get("id"):

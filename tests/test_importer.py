@@ -287,7 +287,7 @@ def test_empty_binary_and_articleless_files(tmp_path):
         assert "\n" not in info.value.message
 
 
-def test_content_errors_name_the_file(tmp_path):
+def test_content_errors_name_the_file(tmp_path, caplog):
     written = import_files([REGS / "point_dd.txt"], tmp_path)
     (path,) = written
     copy = tmp_path / "copy.md"
@@ -295,9 +295,19 @@ def test_content_errors_name_the_file(tmp_path):
     with pytest.raises(InputError) as info:
         load_content_dir(tmp_path)
     assert "copy.md" in info.value.message and path.name in info.value.message
-    copy.write_text(path.read_text(encoding="utf-8").replace("kind: quy-che", "kind: luat"), encoding="utf-8")
-    with pytest.raises(InputError, match="copy.md: kind 'luat'"):
+    text = path.read_text(encoding="utf-8")
+    copy.write_text(text.replace("kind: quy-che", "kind: luat").replace("draft: false", "draft: maybe\ncolour: red"),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
         read_documents(copy)
+    assert info.value.message.splitlines() == [
+        "{}:3: kind 'luat' must be one of quyet-dinh, quy-che, quy-dinh, other".format(copy),
+        "{}:12: 'draft' must be a bool, not str".format(copy),
+    ]
+    copy.write_text(text.replace("draft: false", "draft: false\ncolour: red"), encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        read_documents(copy)
+    assert f"{copy}:13: unknown front matter key 'colour' ignored" in caplog.text
     copy.write_text("---\nid: [\n---\n", encoding="utf-8")
     with pytest.raises(InputError, match="copy.md:"):
         read_documents(copy)
