@@ -1,21 +1,20 @@
 """`sotay check`: import + load + link, every mistake collected in one report.
 
-`check()` never raises for mistakes in the user's files: it returns them, so
-the CLI can print them all and exit 1 (`CheckResult.exit_code`).
+`check()` never raises for mistakes in the user's files (`DataError`): it
+returns them, so the CLI can print them all and exit 1 (`CheckResult.exit_code`).
+A missing or unreadable input (`InputError`, exit 2) still propagates.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import DataError, SotayError
+from generator.errors import DataError
 from generator.linker import Linked, link
 from generator.loader import Knowledge, load_data
 from generator.model import Document
 
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -58,8 +57,8 @@ def _load_documents(content_dir: Path, result: CheckResult) -> list[Document] | 
         return None
     try:
         documents = load_content_dir(content_dir / "documents")
-    except SotayError as exc:
-        result.errors.extend(getattr(exc, "messages", None) or [exc.message or str(exc)])
+    except DataError as exc:
+        result.errors.extend(exc.messages)
         return None
     for document in documents:
         result.warnings.extend(str(warning) for warning in document.warnings)
@@ -69,8 +68,8 @@ def _load_documents(content_dir: Path, result: CheckResult) -> list[Document] | 
 def _load_knowledge(data_dir: Path, result: CheckResult) -> Knowledge | None:
     try:
         return load_data(data_dir)
-    except SotayError as exc:
-        result.errors.extend(getattr(exc, "messages", None) or [exc.message or str(exc)])
+    except DataError as exc:
+        result.errors.extend(exc.messages)
         return None
 
 

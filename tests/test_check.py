@@ -79,7 +79,7 @@ def test_import_errors_join_the_report(root, importer):
     ]
 
 
-def test_missing_data_dir_is_reported_not_raised(root, importer):
-    result = check(Path("content"), Path("data"))
-    assert result.errors == ["data directory not found: data"]
-    assert InputError.exit_code == 2
+def test_missing_data_dir_is_an_input_error(root, importer):
+    with pytest.raises(InputError) as raised:
+        check(Path("content"), Path("data"))
+    assert str(raised.value) == "data directory not found: data" and raised.value.exit_code == 2
