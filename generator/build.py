@@ -41,7 +41,7 @@ def build(project: Project, strict: bool = False) -> BuildResult:
     sites_root.mkdir(parents=True, exist_ok=True)
     new_site = sites_root / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     try:
-        config = mkdocs_config(project, site_dir=new_site, strict=strict)
+        config = mkdocs_config(project, site_dir=str(new_site), strict=strict)
         mkdocs_build(config)
         extra = config.extra
         bundle = write_bundle(new_site, project.dist_dir / BUNDLE_NAME,

@@ -18,15 +18,21 @@ class Handbook:
     documents: list[Document]
     pages_dir: Path | None = None
     linked: object | None = None  # generator.linker.Linked once data/ is loaded
-    concerns_by_anchor: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def document(self, document_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == document_id), None)
 
     def clause_concerns(self, page: str, anchor: str) -> list[tuple[str, str]]:
         """(label, site path) of the roles and bodies a clause of a document page concerns."""
+        if self.linked is None:
+            return []
         document_id = page.removeprefix("van-ban/").removesuffix(".html")
-        return self.concerns_by_anchor.get((document_id, anchor), [])
+        return [(holder_label(self.linked.holders[h]), holder_page(self.linked.holders[h]))
+                for h in self.linked.holders_at(document_id, anchor)]
+
+    def report(self) -> list[str]:
+        return [f"cảnh báo: {w}" for w in self.warnings]
 
     def home_roles(self) -> list[dict]:
         return []
@@ -36,8 +42,21 @@ class Handbook:
 
 
 def load_handbook(project) -> Handbook:
-    """Parse content/documents and load + link data/; raise a user error listing every problem."""
-    from .importer import load_content_dir
+    """Parse content/documents, load + link data/; raise DataError listing every problem."""
+    from .check import check
+    from .errors import DataError
 
-    documents = load_content_dir(project.documents_dir)
-    return Handbook(documents=documents, pages_dir=project.pages_dir)
+    result = check(project.content_dir, project.data_dir)
+    if not result.ok:
+        raise DataError(result.errors)
+    handbook = Handbook(documents=result.documents, pages_dir=project.pages_dir,
+                        linked=result.linked, warnings=result.warnings)
+    return handbook
+
+
+def holder_label(view) -> str:
+    return view.item.short or view.item.name
+
+
+def holder_page(view) -> str:
+    return urls.role_page(view.id) if view.kind == "role" else urls.body_page(view.id)

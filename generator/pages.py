@@ -15,6 +15,7 @@ from markupsafe import escape
 
 from . import urls, views
 from .handbook import Handbook
+from .holder_views import HolderPages
 from .render import make_environment, render_template
 
 
@@ -46,16 +47,33 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     for doc in handbook.documents:
         view = views.document_view(doc, titles, handbook.clause_concerns)
         site.add(urls.document_page(doc.id), render_template(env, "document.md.j2", view=view))
+    holders = holder_pages(handbook, env, site, titles)
     site.add(urls.HOME, render_template(
         env, "home.md.j2",
         groups=views.home_documents(handbook.documents),
-        roles=handbook.home_roles(),
+        roles=holders,
         tools=handbook.home_tools(),
         search_href=urls.SEARCH,
     ))
     copy_hand_written(handbook.pages_dir, site)
     site.nav = navigation(handbook, site)
     return site
+
+
+def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: dict[str, str]) -> list[dict]:
+    """One page per role and per body that the data says something about; returns home tiles."""
+    if handbook.linked is None:
+        return []
+    builder = HolderPages(handbook.linked, titles)
+    tiles = []
+    for holder_id, view in handbook.linked.holders.items():
+        if not builder.has_content(holder_id):
+            continue
+        page = builder.page_of(holder_id)
+        site.add(page, render_template(env, "holder.md.j2", view=builder.view(holder_id)))
+        if view.kind == "role":
+            tiles.append({"name": view.item.name, "href": page, "note": ", ".join(view.item.aliases[:3])})
+    return tiles
 
 
 def copy_hand_written(pages_dir: Path | None, site: SitePages) -> None:

@@ -1,0 +1,210 @@
+"""View models of role and body pages, and the relationship overview.
+
+Everything the templates show — grouping, ordering, labels, links relative to
+the page — is decided here from the linked knowledge model.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import urls
+from .diagram import Edge, relation_svg
+from .schema import Cite, Duty, Relation
+
+# (relation type, subject is `from`) → label of the group on the subject's page
+RELATION_LABELS = {
+    ("lanh-dao", True): "Lãnh đạo, chỉ đạo",
+    ("lanh-dao", False): "Chịu sự lãnh đạo, chỉ đạo của",
+    ("chu-tri-phoi-hop", True): "Chủ trì, phối hợp với",
+    ("chu-tri-phoi-hop", False): "Phối hợp với đơn vị chủ trì",
+    ("bao-cao", True): "Báo cáo tới",
+    ("bao-cao", False): "Nhận báo cáo từ",
+    ("uy-quyen", True): "Ủy quyền cho",
+    ("uy-quyen", False): "Được ủy quyền bởi",
+    ("giam-sat", True): "Kiểm tra, giám sát",
+    ("giam-sat", False): "Chịu kiểm tra, giám sát của",
+    ("trao-doi-thong-tin", True): "Trao đổi thông tin với",
+    ("trao-doi-thong-tin", False): "Trao đổi thông tin với",
+    ("huong-dan", True): "Hướng dẫn",
+    ("huong-dan", False): "Được hướng dẫn bởi",
+}
+DIAGRAM_LIMIT = 14
+
+
+class HolderPages:
+    """Builds the view of any holder's page; one instance per build."""
+
+    def __init__(self, linked, document_titles: dict[str, str], tools_by_rule: dict[str, tuple[str, str]] | None = None):
+        self.linked = linked
+        self.vocab = linked.knowledge.vocab
+        self.titles = document_titles
+        self.tools_by_rule = tools_by_rule or {}
+
+    # --- small lookups -----------------------------------------------------------------
+
+    def page_of(self, holder_id: str) -> str:
+        view = self.linked.holders[holder_id]
+        return urls.role_page(holder_id) if view.kind == "role" else urls.body_page(holder_id)
+
+    def label_of(self, holder_id: str) -> str:
+        item = self.linked.holders[holder_id].item
+        return item.short or item.name
+
+    def link(self, page: str, holder_id: str) -> dict:
+        return {"label": self.label_of(holder_id), "href": urls.relative(page, self.page_of(holder_id))}
+
+    def cites(self, page: str, cites: list[Cite]) -> list[dict]:
+        out = []
+        for cite in cites:
+            target = self.linked.targets[cite]
+            out.append({
+                "label": f"{target.label}, {self._short_doc(cite.document)}",
+                "href": urls.relative(page, target.href),
+            })
+        return out
+
+    def _short_doc(self, document_id: str) -> str:
+        title = self.titles.get(document_id, document_id)
+        return title if len(title) <= 48 else title[:46].rsplit(" ", 1)[0] + "…"
+
+    # --- pieces --------------------------------------------------------------------------
+
+    def duty(self, page: str, duty: Duty) -> dict:
+        return {
+            "summary": duty.summary,
+            "quote": duty.quote,
+            "action": self.vocab.actions.get(duty.action) if duty.action else None,
+            "cites": self.cites(page, duty.cite),
+            "with": [self.link(page, h) for h in duty.with_ if h in self.linked.holders],
+        }
+
+    def topic_groups(self, page: str, duties: list[Duty]) -> list[dict]:
+        by_topic: dict[str, list[Duty]] = defaultdict(list)
+        for duty in duties:
+            by_topic[duty.topics[0] if duty.topics else "khac"].append(duty)
+        order = list(self.vocab.topics)
+        groups = []
+        for topic in sorted(by_topic, key=lambda t: order.index(t) if t in order else len(order)):
+            groups.append({
+                "label": self.vocab.topics.get(topic, "Nhiệm vụ khác"),
+                "anchor": f"chu-de-{topic}",
+                "duties": [self.duty(page, d) for d in by_topic[topic]],
+            })
+        return groups
+
+    def inherited_groups(self, page: str, view) -> list[dict]:
+        groups: dict[str, dict] = {}
+        for effective in view.duties:
+            if not effective.via:
+                continue
+            source = effective.duty.holder
+            group = groups.setdefault(source, {
+                **self.link(page, source),
+                "via": " → ".join(self.label_of(h) for h in effective.via[:-1]) if len(effective.via) > 1 else "",
+                "duties": [],
+            })
+            group["duties"].append(self.duty(page, effective.duty))
+        return list(groups.values())
+
+    def relation_groups(self, page: str, view) -> tuple[list[dict], list[Edge]]:
+        grouped: dict[str, list[dict]] = defaultdict(list)
+        edges: dict[tuple, Edge] = {}
+        pairs = [(r, True) for r in view.relations_out] + [(r, False) for r in view.relations_in]
+        for relation, outgoing in pairs:
+            other = relation.to if outgoing else relation.from_
+            label = RELATION_LABELS.get((relation.type, outgoing), self.vocab.relation_types.get(relation.type, relation.type))
+            grouped[label].append(self._relation_item(page, relation, other))
+            key = (other, relation.type, outgoing)
+            if key not in edges and other in self.linked.holders:
+                edges[key] = Edge(self.label_of(other), urls.relative(page, self.page_of(other)),
+                                  self.vocab.relation_types.get(relation.type, relation.type), outgoing)
+        groups = [{"label": label, "anchor": f"quan-he-{i + 1}", "entries": items}
+                  for i, (label, items) in enumerate(grouped.items())]
+        return groups, list(edges.values())[:DIAGRAM_LIMIT]
+
+    def _relation_item(self, page: str, relation: Relation, other: str) -> dict:
+        return {
+            "other": self.link(page, other),
+            "summary": relation.summary,
+            "topic": self.vocab.topics.get(relation.topic) if relation.topic else None,
+            "cadence": self.vocab.cadences.get(relation.cadence) if relation.cadence else None,
+            "cites": self.cites(page, relation.cite),
+        }
+
+    def rules(self, page: str, view) -> list[dict]:
+        out = []
+        for rule in view.rules:
+            tool = self.tools_by_rule.get(rule.id)
+            out.append({
+                "title": rule.title,
+                "summary": rule.summary,
+                "cites": self.cites(page, rule.cite),
+                "tool": {"label": tool[1], "href": urls.relative(page, tool[0])} if tool else None,
+            })
+        return out
+
+    def compare_columns(self, page: str, duties: list[Duty]) -> list[dict]:
+        """Own duties side by side per source document, when there is more than one."""
+        by_doc: dict[str, list[Duty]] = defaultdict(list)
+        for duty in duties:
+            by_doc[duty.cite[0].document].append(duty)
+        if len(by_doc) < 2:
+            return []
+        return [{
+            "title": self.titles.get(doc, doc),
+            "href": urls.relative(page, urls.document_page(doc)),
+            "duties": [self.duty(page, d) for d in items],
+        } for doc, items in by_doc.items()]
+
+    def facts(self, page: str, view) -> list[dict]:
+        item = view.item
+        rows = [
+            ("Thực hiện cả nhiệm vụ của", getattr(item, "inherits", [])),
+            ("Là thành viên của", view.member_of),
+            ("Nằm trong", [item.part_of] if getattr(item, "part_of", None) else []),
+            ("Gồm", view.members),
+            ("Các chức danh kế thừa nhiệm vụ này", view.inherited_by),
+        ]
+        return [{"label": label, "links": [self.link(page, h) for h in ids if h in self.linked.holders]}
+                for label, ids in rows if ids]
+
+    # --- the page ------------------------------------------------------------------------
+
+    def view(self, holder_id: str) -> dict:
+        view = self.linked.holders[holder_id]
+        page = self.page_of(holder_id)
+        own = view.own_duties
+        relation_groups, edges = self.relation_groups(page, view)
+        inherited = self.inherited_groups(page, view)
+        rules = self.rules(page, view)
+        checklists = [{"label": c.title, "href": urls.relative(page, urls.checklist_page(c.id))} for c in view.checklists]
+        item = view.item
+        counts = [
+            ("Nhiệm vụ riêng", "nhiem-vu", len(own)),
+            ("Kế thừa", "ke-thua", sum(len(g["duties"]) for g in inherited)),
+            ("Quan hệ", "quan-he", sum(len(g["entries"]) for g in relation_groups)),
+            ("Thời hạn", "thoi-han", len(rules)),
+            ("Danh mục", "danh-muc", len(checklists)),
+        ]
+        return {
+            "id": holder_id,
+            "name": item.name,
+            "short": item.short or item.name,
+            "kind_label": "Chức danh" if view.kind == "role" else "Cơ quan, tổ chức",
+            "aliases": item.aliases,
+            "description": item.description,
+            "facts": self.facts(page, view),
+            "summary_counts": [{"label": label, "anchor": anchor, "count": n} for label, anchor, n in counts if n],
+            "topics": self.topic_groups(page, own),
+            "inherited": inherited,
+            "relation_groups": relation_groups,
+            "diagram": relation_svg(item.short or item.name, edges, f"Sơ đồ quan hệ của {item.name}"),
+            "rules": rules,
+            "checklists": checklists,
+            "compare": self.compare_columns(page, own),
+        }
+
+    def has_content(self, holder_id: str) -> bool:
+        view = self.linked.holders[holder_id]
+        return bool(view.duties or view.relations_out or view.relations_in or view.rules or view.checklists)
