@@ -16,7 +16,6 @@ from generator.loader import Knowledge, load_data
 from generator.model import Document
 
 
-
 @dataclass
 class CheckResult:
     errors: list[str] = field(default_factory=list)  # "file:line: what — how to fix"

@@ -97,6 +97,9 @@ def load_data(data_dir: Path) -> Knowledge:
     errors += _duplicate_ids(knowledge)
     if errors:
         raise DataError(errors)
+    log.debug("loaded %d bodies, %d roles, %d duties, %d relations, %d rules, %d checklists",
+              len(knowledge.bodies), len(knowledge.roles), len(knowledge.duties),
+              len(knowledge.relations), len(knowledge.rules), len(knowledge.checklists))
     return knowledge
 
 
