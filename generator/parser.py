@@ -118,7 +118,7 @@ class _Parser:
         self.subclause: Clause | None = None
         self.point: Point | None = None
         self.anchors: set[str] = set()
-        self.pending_title: Chapter | Section | None = None
+        self.title_owner: Chapter | Section | None = None  # heading whose title may continue
         self.orphans: list[Block] = []  # text after a heading, before the next Điều
 
     # -- helpers ---------------------------------------------------------
@@ -155,7 +155,7 @@ class _Parser:
         self.result.chapters.append(self.chapter)
         self.section = None
         self.close_article()
-        self.pending_title = None if title else self.chapter
+        self.title_owner = self.chapter
 
     def start_section(self, line: Line, number: str, title: str) -> None:
         value = roman_to_int(number)
@@ -172,7 +172,7 @@ class _Parser:
         if self.chapter is not None:
             self.chapter.sections.append(self.section)
         self.close_article()
-        self.pending_title = None if title else self.section
+        self.title_owner = self.section
 
     def close_article(self) -> None:
         self.article = self.clause = self.subclause = self.point = None
@@ -196,7 +196,7 @@ class _Parser:
         self.result.articles.append(self.article)
         self.article.intro.extend(self.orphans)
         self.orphans = []
-        self.pending_title = None
+        self.title_owner = None
 
     def start_clause(self, line: Line, number: str, text: str) -> None:
         article = self.article
@@ -249,14 +249,12 @@ class _Parser:
         if not text:
             return
         if text.startswith("\\"):
-            self.pending_title = None
+            self.title_owner = None
             self.add_block("paragraph", text[1:])
             return
         if self.take_heading(line, text):
             return
-        if self.pending_title is not None:
-            self.pending_title.title = text
-            self.pending_title = None
+        if self.take_title_line(text):
             return
         if self.article is None:
             self.add_block_outside(text)
@@ -274,6 +272,16 @@ class _Parser:
                 start(line, match.group(1), match.group(2).strip())
                 return True
         return False
+
+    def take_title_line(self, text: str) -> bool:
+        """A heading's title on the next line(s): any line if it has none yet, then
+        further ALL-CAPS lines ("NỘI DUNG …" / "VÀ TRÁCH NHIỆM …")."""
+        owner = self.title_owner
+        if owner is None or (owner.title and not text.isupper()):
+            self.title_owner = None
+            return False
+        owner.title = f"{owner.title} {text}".strip()
+        return True
 
     def add_block_outside(self, text: str) -> None:
         kind, body = classify_bullet(text)

@@ -112,3 +112,9 @@ def test_article_separators_and_text_between_heading_and_article():
     assert (first.title, second.title) == ("Phạm vi", "Hiệu lực")
     assert [b.text for b in first.intro] == ["Đoạn mở đầu chương.", "Nội dung."]
     assert s.closing == []
+
+
+def test_heading_titles_over_several_caps_lines():
+    s = parse("Chương II\nNỘI DUNG PHỐI HỢP\nVÀ TRÁCH NHIỆM\nMục 1. ĐỐI VỚI CÁC BAN\nVÀ CƠ QUAN\nĐiều 1. A\n")
+    assert s.chapters[0].title == "NỘI DUNG PHỐI HỢP VÀ TRÁCH NHIỆM"
+    assert s.chapters[0].sections[0].title == "ĐỐI VỚI CÁC BAN VÀ CƠ QUAN"
