@@ -151,3 +151,15 @@ test("the file loads as a classic script and attaches globalThis.Sotay.searchCor
   vm.runInContext(src, ctx);
   assert.equal(vm.runInContext("Sotay.searchCore.fold('Đảng')", ctx), "dang");
 });
+
+test("a Điều whose title holds the phrase beats a clause that mentions it", () => {
+  const page = fragment("/qc.html", "Quy chế", [
+    ["dieu-3", "h2", "Điều 3. Nhiệm vụ của Thường trực Đảng ủy."],
+    ["dieu-3-khoan-1", "p", "1. Thường trực gồm Bí thư, Phó Bí thư Thường trực và Ủy viên."],
+    ["dieu-7", "h2", "Điều 7. Nhiệm vụ, quyền hạn của Phó Bí thư Thường trực Đảng ủy."],
+    ["dieu-7-khoan-1", "p", "1. Giúp Bí thư điều hành công việc."],
+  ]);
+  const hits = core.rankResults([{ ...page, rank: 0 }], core.planQuery("pho bi thu thuong truc"));
+  assert.equal(hits[0].anchor, "dieu-7");
+  assert.equal(hits[1].anchor, "dieu-3-khoan-1");
+});

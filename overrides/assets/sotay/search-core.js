@@ -235,12 +235,20 @@
       }
       if (first < 0) return;
       var best = null;
+      var count = 0;
+      var isHeading = seg.anchor && /^h\d$/i.test(seg.anchor.element);
+      var titleEnd = isHeading ? seg.start + String(seg.anchor.text || "").split(WORD_SPLIT).length : seg.start;
+      var inTitle = false; // the phrase is in the Điều title itself ("Nhiệm vụ của Phó Bí thư Thường trực")
       phraseHits.forEach(function (h) {
-        if (h.pos >= seg.start && h.pos < seg.end && (!best || h.len > best.len)) best = h;
+        if (h.pos < seg.start || h.pos >= seg.end) return;
+        count++;
+        if (!best || h.len > best.len) best = h;
+        if (h.pos < titleEnd && h.len === best.len) inTitle = true;
       });
       var coverage = present.size / Math.max(1, plan.terms.length);
-      var score = 10 * coverage + (best ? 20 + 5 * best.len : 0);
-      if (seg.anchor && /^h\d$/i.test(seg.anchor.element)) score += best ? 3 : 1;
+      var score = 10 * coverage + (best ? 20 + 5 * best.len : 0) + Math.min(count, 3);
+      if (inTitle) score += 15;
+      else if (isHeading) score += 1;
       if (!seg.anchor) score -= 1; // page intro: prefer a clause with an anchor
       score -= 0.05 * (page.rank || 0);
       hits.push({ score: score, segment: seg, phraseAt: best ? best.pos : -1, first: first });

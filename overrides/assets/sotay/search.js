@@ -67,7 +67,7 @@
     var a = el("a", "sotay-hit__link");
     a.href = hit.href;
     if (hit.label) a.appendChild(el("span", "sotay-hit__label", hit.label));
-    a.appendChild(el("span", "sotay-hit__title", hit.title));
+    a.appendChild(el("span", "sotay-hit__title", hit.document || hit.title));
     if (hit.heading) a.appendChild(el("span", "sotay-hit__heading", hit.heading));
     var p = el("span", "sotay-hit__excerpt");
     hit.parts.forEach(function (part) {
@@ -105,6 +105,7 @@
         ? "Có " + hits.length + " kết quả cho “" + query + "”."
         : "Không tìm thấy kết quả cho “" + query + "”. Hãy thử ít từ hơn, hoặc tên viết tắt như BTV, UBKT.";
       widget.setAttribute("data-state", "done");
+      if (root.performance && performance.mark) performance.mark("sotay:search:done"); // read by bench/
     }
 
     function search(query) {
