@@ -208,3 +208,45 @@ class HolderPages:
     def has_content(self, holder_id: str) -> bool:
         view = self.linked.holders[holder_id]
         return bool(view.duties or view.relations_out or view.relations_in or view.rules or view.checklists)
+
+
+def relations_overview(pages: HolderPages) -> list[dict]:
+    """Per source document: a matrix of holders × holders and the list behind it."""
+    page = urls.RELATIONS
+    by_doc: dict[str, list[Relation]] = defaultdict(list)
+    for relation in pages.linked.knowledge.relations:
+        by_doc[relation.cite[0].document].append(relation)
+    sections = []
+    for doc_id, relations in by_doc.items():
+        rows = _ordered_unique(r.from_ for r in relations)
+        cols = _ordered_unique(r.to for r in relations)
+        cells = defaultdict(list)
+        for r in relations:
+            cells[(r.from_, r.to)].append(pages.vocab.relation_types.get(r.type, r.type))
+        sections.append({
+            "title": pages.titles.get(doc_id, doc_id),
+            "href": urls.relative(page, urls.document_page(doc_id)),
+            "anchor": f"vb-{doc_id}",
+            "columns": [pages.link(page, c) for c in cols],
+            "rows": [{
+                "holder": pages.link(page, r),
+                "cells": [", ".join(sorted(set(cells.get((r, c), [])))) for c in cols],
+            } for r in rows],
+            "entries": [{
+                "from": pages.link(page, r.from_),
+                "to": pages.link(page, r.to),
+                "type": pages.vocab.relation_types.get(r.type, r.type),
+                "topic": pages.vocab.topics.get(r.topic) if r.topic else None,
+                "cadence": pages.vocab.cadences.get(r.cadence) if r.cadence else None,
+                "summary": r.summary,
+                "cites": pages.cites(page, r.cite),
+            } for r in relations],
+        })
+    return sections
+
+
+def _ordered_unique(values) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        seen.setdefault(value, None)
+    return list(seen)

@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from . import urls, views
 from .handbook import Handbook
-from .holder_views import HolderPages
+from .holder_views import HolderPages, relations_overview
 from .render import make_environment, render_template
 
 
@@ -73,6 +73,7 @@ def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: 
         site.add(page, render_template(env, "holder.md.j2", view=builder.view(holder_id)))
         if view.kind == "role":
             tiles.append({"name": view.item.name, "href": page, "note": ", ".join(view.item.aliases[:3])})
+    site.add(urls.RELATIONS, render_template(env, "relations.md.j2", sections=relations_overview(builder)))
     return tiles
 
 
