@@ -131,6 +131,8 @@ const RECURRING = [
   [{ type: 'mid-quarter' }, '2026-01-01', 4, ['2026-02-23', '2026-05-15', '2026-08-17', '2026-11-16']],
   [{ type: 'yearly-date', month: 11, day: 15 }, '2026-11-23', 2, ['2027-11-15', '2028-11-15']],
   [{ type: 'semiannual' }, '2028-01-01', 2, ['2028-06-30', '2028-12-29']], // 31/12/2028 is Sunday → earlier
+  [{ type: 'semiannual', window: true }, '2026-11-23', 2, ['2026-07-01', '2027-01-04'], ['2026-12-31', '2027-06-30']],
+  [{ type: 'yearly' }, '2026-11-23', 2, ['2026-01-02', '2027-01-04'], ['2026-12-31', '2027-12-31']],
   [{ type: 'quarter-first-month' }, '2026-01-01', 2, ['2026-01-02', '2026-04-01'], ['2026-01-30', '2026-04-29']],
   [{ type: 'yearly-month', month: 12 }, '2026-11-23', 1, ['2026-12-01'], ['2026-12-31']],
   [{ type: 'term-final-year', termStart: 2025, termEnd: 2030 }, '2026-11-23', 3, ['2030-01-02'], ['2030-12-31']],
@@ -318,6 +320,7 @@ test('property: results never land on a non-working day (every recurring rule)',
     { type: 'weekly' }, { type: 'month-last-working-day' }, { type: 'month-end' },
     { type: 'mid-quarter' }, { type: 'yearly-date', month: 11, day: 15 }, { type: 'semiannual' },
     { type: 'quarter-first-month' }, { type: 'yearly-month', month: 12 },
+    { type: 'semiannual', window: true }, { type: 'yearly' },
   ];
   cases(3, 40, (from, _n, rnd, msg) => {
     for (const rule of rules) {

@@ -439,13 +439,23 @@
     },
     // End of June and end of December: the obligation belongs to the half-year,
     // so a day off moves it EARLIER, to the last working day of the half.
+    // With {window: true}: the whole half-year (the text names no day in it).
     semiannual: {
-      periods: monthly(function (y, m) {
+      periods: monthly(function (y, m, rule) {
         if (m !== 6 && m !== 12) return null;
-        return { nominal: lastDayOfMonth(y, m), title: (m === 6 ? '6 tháng đầu năm ' : '6 tháng cuối năm ') + y };
+        var title = (m === 6 ? '6 tháng đầu năm ' : '6 tháng cuối năm ') + y;
+        if (rule.window) return { window: [dayNumber(y, m - 5, 1), lastDayOfMonth(y, m)], title: title };
+        return { nominal: lastDayOfMonth(y, m), title: title };
       }),
       adjust: 'previous',
-      describe: function () { return '6 tháng một lần (cuối tháng 6 và cuối tháng 12)'; }
+      describe: function (rule) {
+        return rule.window ? '6 tháng một lần, trong mỗi nửa năm' : '6 tháng một lần (cuối tháng 6 và cuối tháng 12)';
+      }
+    },
+    // Once a year, no day named: the whole year is the window.
+    yearly: {
+      periods: yearly(function (y) { return { window: [dayNumber(y, 1, 1), dayNumber(y, 12, 31)], title: 'năm ' + y }; }),
+      describe: function () { return 'Hằng năm (văn bản không nêu thời điểm trong năm)'; }
     },
     // A whole month every year, e.g. {month: 12}: a window.
     'yearly-month': {
@@ -530,7 +540,7 @@
    * The next `count` occurrences of a recurring rule, from `fromIso` on.
    * rule: {type: "weekly", weekday: 1} | {type: "month-last-working-day"} |
    *   {type: "month-end"} | {type: "quarter-first-month"} | {type: "mid-quarter"} |
-   *   {type: "yearly-date", month: 11, day: 15} | {type: "semiannual"} |
+   *   {type: "yearly-date", month: 11, day: 15} | {type: "semiannual", window?: true} | {type: "yearly"} |
    *   {type: "yearly-month", month: 12} | {type: "term-final-year", termStart: 2025, termEnd: 2030}
    * and optionally adjust: "next" | "previous" to override the rule's default.
    * value: list of ISO dates; occurrences: one result object per date (window
@@ -544,7 +554,7 @@
     count = count === undefined ? 1 : count;
     if (typeof count !== 'number' || count < 1 || Math.floor(count) !== count) return badCount(count);
     var def = RULES[rule.type];
-    var adjust = rule.adjust || def.adjust;
+    var adjust = rule.window ? undefined : rule.adjust || def.adjust;
     var gen = def.periods(rule, from);
     var occurrences = [];
     var dropped = [];

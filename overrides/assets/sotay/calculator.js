@@ -1,0 +1,256 @@
+/*
+ * Sổ tay Quy chế — deadline calculators: the thin DOM layer.
+ *
+ * Classic script (works from file://; see workdays.js). Include, in order, at
+ * the end of the page (or with `defer`):
+ *   <script type="application/json" id="sotay-calendar">{…calendar JSON…}</script>
+ *   <script src="…/assets/sotay/workdays.js"></script>
+ *   <script src="…/assets/sotay/ics.js"></script>        (only if a form has data-ics)
+ *   <script src="…/assets/sotay/calculator.js"></script>
+ *
+ * It finds every <form data-calculator="KIND">, reads its named inputs, fills
+ * them from the URL query (?start=2026-02-10&days=7, ?meeting=2026-03-02,
+ * ?members=15), computes on input/submit with Sotay.workdays, writes each
+ * result into <output name=… data-value="ISO date or number"> (display text:
+ * "26/02/2026 (Thứ Năm)") and its sentences into <ol data-explanation-for=NAME>,
+ * and puts the inputs back into the URL (history.replaceState) so the result
+ * can be shared. All decisions are in workdays.js; nothing here computes dates.
+ *
+ * KIND                 inputs          outputs (their data-* say what to compute)
+ * working-days         start, days     <output name=end>            addWorkingDays
+ * calendar-days        start, days     <output name=end>            addCalendarDays
+ * meeting-schedule     meeting         <output data-before=2 | data-before-input=NAME, data-unit="days|working-days">  latestBefore
+ * quorum               members         <output data-count="quorum|majority" data-fraction="2/3" data-op=">=|>">
+ * absence              from, to        <output name=days> count; <output data-threshold=2> "true"/"false"
+ * recurring            from, count?    <output data-rule='{"type":"mid-quarter"}'>  nextOccurrences
+ * A <button type="button" data-ics> in a recurring / meeting-schedule form downloads
+ * the results as .ics (summary from each output's data-summary, description from
+ * data-description, link from data-href).
+ */
+(function (root) {
+  'use strict';
+
+  var doc = root.document;
+  if (!doc) return;
+
+  function calendar() {
+    var island = doc.getElementById('sotay-calendar');
+    if (!island) return null;
+    try {
+      return JSON.parse(island.textContent);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function engine() {
+    return root.Sotay && root.Sotay.workdays;
+  }
+
+  function field(form, name) {
+    var el = form.elements.namedItem(name);
+    return el && 'value' in el ? el.value.trim() : '';
+  }
+
+  function display(value) {
+    var W = engine();
+    if (typeof value === 'string' && W.isIsoDate(value)) return W.formatDate(value) + ' (' + W.weekdayName(value) + ')';
+    if (Array.isArray(value)) return value.map(display).join('; ');
+    return String(value);
+  }
+
+  function write(form, output, result) {
+    var name = output.getAttribute('name') || '';
+    var ok = result && result.value !== null && result.value !== undefined && !result.error;
+    output.setAttribute('data-value', ok ? (Array.isArray(result.value) ? result.value.join(' ') : String(result.value)) : '');
+    output.textContent = ok ? (output.hasAttribute('data-threshold') ? (result.value ? 'Có' : 'Không') : display(result.value)) : '';
+    if (!ok && result && result.error) output.setAttribute('data-error', result.error);
+    else output.removeAttribute('data-error');
+    var list = name && form.querySelector('[data-explanation-for="' + name + '"]');
+    if (list) {
+      list.textContent = '';
+      ((result && result.explanation) || []).forEach(function (sentence) {
+        var li = doc.createElement('li');
+        li.textContent = sentence;
+        list.appendChild(li);
+      });
+    }
+    output._sotayResult = ok ? result : null;
+  }
+
+  function outputs(form) {
+    return Array.prototype.slice.call(form.querySelectorAll('output'));
+  }
+
+  function blank(form, names) {
+    return names.some(function (n) { return !field(form, n); });
+  }
+
+  var KINDS = {
+    'working-days': function (form, cal, W) {
+      if (blank(form, ['start', 'days'])) return false;
+      outputs(form).forEach(function (o) { write(form, o, W.addWorkingDays(cal, field(form, 'start'), field(form, 'days'))); });
+      return true;
+    },
+    'calendar-days': function (form, cal, W) {
+      if (blank(form, ['start', 'days'])) return false;
+      outputs(form).forEach(function (o) { write(form, o, W.addCalendarDays(cal, field(form, 'start'), field(form, 'days'))); });
+      return true;
+    },
+    'meeting-schedule': function (form, cal, W) {
+      if (blank(form, ['meeting'])) return false;
+      outputs(form).forEach(function (o) {
+        // data-before="2", or data-before-input="NAME": the regulation left the
+        // number blank ("trước kỳ họp ít nhất... ngày") and the user types it.
+        var from = o.getAttribute('data-before-input');
+        var n = from ? field(form, from) : o.getAttribute('data-before');
+        if (n === null || n === '') return write(form, o, null);
+        write(form, o, W.latestBefore(cal, field(form, 'meeting'), n, o.getAttribute('data-unit') || 'days'));
+      });
+      return true;
+    },
+    quorum: function (form, cal, W) {
+      if (blank(form, ['members'])) return false;
+      outputs(form).forEach(function (o) {
+        var fn = o.getAttribute('data-count') === 'majority' ? W.majority : W.quorum;
+        write(form, o, fn(field(form, 'members'), o.getAttribute('data-fraction') || undefined, o.getAttribute('data-op') || undefined));
+      });
+      return true;
+    },
+    absence: function (form, cal, W) {
+      if (blank(form, ['from'])) return false;
+      var r = W.countWorkingDays(cal, field(form, 'from'), field(form, 'to') || field(form, 'from'));
+      outputs(form).forEach(function (o) {
+        var t = o.getAttribute('data-threshold');
+        if (t === null || r.error) return write(form, o, r);
+        write(form, o, {
+          value: r.value >= +t,
+          explanation: [r.value + (r.value >= +t ? ' ≥ ' : ' < ') + t + ' ngày làm việc.']
+        });
+      });
+      return true;
+    },
+    recurring: function (form, cal, W) {
+      if (blank(form, ['from'])) return false;
+      var count = parseInt(field(form, 'count') || '4', 10);
+      outputs(form).forEach(function (o) {
+        var rule;
+        try {
+          rule = JSON.parse(o.getAttribute('data-rule') || 'null');
+        } catch (e) {
+          rule = null;
+        }
+        write(form, o, W.nextOccurrences(cal, rule, field(form, 'from'), count));
+      });
+      return true;
+    }
+  };
+
+  function query() {
+    try {
+      return new URLSearchParams(root.location.search);
+    } catch (e) {
+      return new URLSearchParams('');
+    }
+  }
+
+  // The user's inputs only: not <output>s, buttons or hidden settings.
+  function userInputs(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      if (!el.name) return false;
+      if (el.tagName === 'SELECT' || el.tagName === 'TEXTAREA') return true;
+      return el.tagName === 'INPUT' && ['button', 'submit', 'reset', 'hidden', 'image', 'file'].indexOf(el.type) < 0;
+    });
+  }
+
+  function prefill(form) {
+    var params = query();
+    userInputs(form).forEach(function (el) {
+      if (params.has(el.name)) el.value = params.get(el.name);
+    });
+  }
+
+  function remember(form) {
+    var params = query();
+    userInputs(form).forEach(function (el) {
+      if (el.value) params.set(el.name, el.value);
+      else params.delete(el.name);
+    });
+    var search = params.toString();
+    try {
+      root.history.replaceState(root.history.state, '', (search ? '?' + search : root.location.pathname) + root.location.hash);
+    } catch (e) {
+      // Some browsers refuse replaceState on file:// pages: the result still shows.
+    }
+  }
+
+  function compute(form, cal, updateUrl) {
+    var W = engine();
+    var kind = KINDS[form.getAttribute('data-calculator')];
+    if (!W || !kind) return;
+    var done = kind(form, cal, W);
+    if (!done) outputs(form).forEach(function (o) { write(form, o, null); });
+    form.setAttribute('data-computed', done ? 'true' : 'false');
+    if (updateUrl) remember(form);
+  }
+
+  function absolute(href) {
+    if (!href) return undefined;
+    try {
+      return new URL(href, root.location.href).href;
+    } catch (e) {
+      return undefined;
+    }
+  }
+
+  function downloadIcs(form) {
+    var I = root.Sotay && root.Sotay.ics;
+    if (!I) return;
+    var events = [];
+    outputs(form).forEach(function (o) {
+      var r = o._sotayResult;
+      if (!r) return;
+      var items = r.occurrences || [r];
+      items.forEach(function (item) {
+        if (!item.value) return;
+        events.push({
+          uid: (form.id || 'sotay') + '-' + (o.getAttribute('name') || 'ket-qua') + '-' + item.value + '@sotay',
+          date: item.value,
+          until: item.until,
+          summary: o.getAttribute('data-summary') || form.getAttribute('data-title') || 'Nghĩa vụ',
+          description: [o.getAttribute('data-description') || ''].concat(item.explanation || []).join('\n').trim(),
+          url: absolute(o.getAttribute('data-href'))
+        });
+      });
+    });
+    var built = I.build(events, { name: form.getAttribute('data-title') || 'Sổ tay Quy chế' });
+    if (!built.value) return;
+    var a = doc.createElement('a');
+    a.href = 'data:text/calendar;charset=utf-8,' + encodeURIComponent(built.value);
+    a.download = I.filename(form.getAttribute('data-title'));
+    doc.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function wire(form, cal) {
+    prefill(form);
+    form.addEventListener('input', function () { compute(form, cal, true); });
+    form.addEventListener('change', function () { compute(form, cal, true); });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      compute(form, cal, true);
+    });
+    var button = form.querySelector('[data-ics]');
+    if (button) button.addEventListener('click', function () { downloadIcs(form); });
+    compute(form, cal, false);
+  }
+
+  function start() {
+    var cal = calendar();
+    Array.prototype.forEach.call(doc.querySelectorAll('form[data-calculator]'), function (form) { wire(form, cal); });
+  }
+
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);
+  else start();
+})(typeof globalThis !== 'undefined' ? globalThis : this);

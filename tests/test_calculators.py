@@ -1,0 +1,241 @@
+"""Calculator view-models, fragments (generator/templates/calculators/) and the
+DOM layer (overrides/assets/sotay/calculator.js) in Chromium from file://."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from generator.calculators import calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
+from generator.calendar import build_calendar, dumps
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "overrides" / "assets" / "sotay"
+CITE = {"document": "qc-lam-viec", "article": 3, "clause": "1", "href": "van-ban/qc-lam-viec.html#dieu-3-khoan-1"}
+
+REPLY = {
+    "id": "tra-loi-7-ngay", "kind": "working-days-after", "title": "Trả lời văn bản đề nghị phối hợp",
+    "summary": "Trong 7 ngày làm việc kể từ khi nhận được văn bản.", "params": {"days": 7}, "cite": CITE,
+}
+DOCS = {
+    "id": "gui-tai-lieu", "kind": "days-before", "title": "Gửi tài liệu đến Văn phòng Đảng ủy",
+    "params": {"days": 2, "unit": "day", "what": "Gửi tài liệu đến Văn phòng Đảng ủy"},
+    "cite": {**CITE, "article": 11, "clause": "3"},
+}
+INVITE = {
+    "id": "gui-giay-moi", "kind": "days-before", "title": "Gửi giấy mời, tài liệu đến thành viên",
+    "params": {"days": 1, "unit": "day", "what": "Gửi giấy mời và tài liệu đến thành viên"},
+    "cite": {**CITE, "article": 11, "clause": "3"},
+}
+BLANK = {
+    "id": "gui-tai-lieu-tham-dinh", "kind": "days-before", "title": "Gửi tài liệu để thẩm định",
+    "params": {"days": None, "unit": "day", "what": "Gửi tài liệu đến Văn phòng để thẩm định"},
+    "blanks": ["days"], "cite": {**CITE, "article": 14, "clause": "4"},
+}
+QUORUM = {"id": "du-hop-2-3", "kind": "quorum", "title": "Số thành viên tối thiểu phải dự", "params": {"fraction": "2/3", "op": ">="}, "cite": CITE}
+MAJORITY = {"id": "qua-nua", "kind": "majority", "title": "Số phiếu tán thành tối thiểu", "params": {"fraction": "1/2", "op": ">"}, "cite": CITE}
+ABSENCE = {"id": "vang-2-ngay", "kind": "absence", "title": "Vắng mặt phải báo cáo", "params": {"days": 2, "unit": "working-day"}, "cite": CITE}
+MID_Q4 = {"id": "dang-ky-giua-quy-iv", "kind": "recurring", "title": "Đăng ký nội dung <giữa> \"Quý IV\"", "params": {"freq": "yearly", "anchor": "mid-q4"}, "cite": CITE}
+HALF = {"id": "trao-doi-6-thang", "kind": "recurring", "title": "Trao đổi thông tin 6 tháng", "params": {"freq": "half-yearly"}, "cite": CITE}
+
+
+@pytest.fixture(scope="module")
+def env() -> Environment:
+    return Environment(loader=FileSystemLoader(ROOT / "generator" / "templates"), autoescape=select_autoescape(default=True))
+
+
+def render(env, view) -> str:
+    return env.get_template(view["template"]).render(calc=view)
+
+
+# ---- view-models -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"freq": "weekly", "anchor": "monday"}, {"type": "weekly", "weekday": 1}),
+        ({"freq": "monthly", "anchor": "month-end"}, {"type": "month-end"}),
+        ({"freq": "monthly", "anchor": "last-working-day"}, {"type": "month-last-working-day"}),
+        ({"freq": "quarterly", "anchor": "quarter-start"}, {"type": "quarter-first-month"}),
+        ({"freq": "quarterly", "anchor": "mid-quarter"}, {"type": "mid-quarter"}),
+        ({"freq": "yearly", "anchor": "mid-q4"}, {"type": "yearly-date", "month": 11, "day": 15}),
+        ({"freq": "yearly", "anchor": "year-end"}, {"type": "yearly-month", "month": 12}),
+        ({"freq": "yearly"}, {"type": "yearly"}),
+        ({"freq": "half-yearly"}, {"type": "semiannual", "window": True}),
+        ({"freq": "term", "anchor": "final-year"}, {"type": "term-final-year", "termStart": 2025, "termEnd": 2030}),
+        ({"freq": "weekly"}, None),  # no day named: no calculator, never a guess
+        ({"freq": "monthly"}, None),
+    ],
+)
+def test_recurring_rules_map_to_engine_rules(params, expected):
+    assert recurring_engine_rule(params) == expected
+
+
+def test_views_carry_what_the_fragments_need():
+    reply = calculator_view(REPLY)
+    assert reply["template"] == "calculators/working_days.html" and reply["days"] == 7
+    assert reply["cites"] == [{"label": "Điều 3, khoản 1", "href": CITE["href"]}]
+    assert calculator_view(QUORUM)["counts"] == [
+        {"name": "du-hop-2-3", "label": QUORUM["title"], "count": "quorum", "fraction": "2/3", "op": ">="}
+    ]
+    schedule = meeting_schedule_view([DOCS, INVITE, BLANK], title="Chuẩn bị hội nghị", id="hop-btv")
+    assert [(s["days"], s["blank"]) for s in schedule["steps"]] == [(2, False), (1, False), (None, True)]
+    assert calculator_view({**HALF, "params": {"freq": "weekly"}}) is None
+
+
+# ---- fragments -----------------------------------------------------------------
+
+
+def test_working_days_fragment(env):
+    out = render(env, calculator_view(REPLY))
+    assert 'data-calculator="working-days"' in out
+    assert 'name="start"' in out and 'name="days"' in out and 'value="7"' in out
+    assert '<output name="end"' in out and 'data-explanation-for="end"' in out
+    assert f'href="{CITE["href"]}"' in out and "Điều 3, khoản 1" in out
+    assert 'for="tinh-tra-loi-7-ngay-start"' in out and 'id="tinh-tra-loi-7-ngay-start"' in out
+
+
+def test_meeting_schedule_fragment_leaves_blanks_to_the_user(env):
+    out = render(env, meeting_schedule_view([DOCS, INVITE, BLANK], title="Chuẩn bị hội nghị", id="hop-btv"))
+    assert 'data-calculator="meeting-schedule"' in out and 'name="meeting"' in out
+    assert 'name="gui-tai-lieu" aria-labelledby="hop-btv-gui-tai-lieu-label"' in out
+    assert 'data-before="2"' in out and 'data-before="1"' in out
+    assert 'name="so-ngay-gui-tai-lieu-tham-dinh"' in out
+    assert 'data-before-input="so-ngay-gui-tai-lieu-tham-dinh"' in out
+    assert out.count("data-before=") == 2  # the blank step has no number of its own
+
+
+def test_fragments_escape_titles_and_rule_json(env):
+    out = render(env, calculator_view(MID_Q4))
+    assert "<giữa>" not in out and "&lt;giữa&gt;" in out
+    start = out.index("data-rule=\"") + len("data-rule=\"")
+    value = html.unescape(out[start : out.index('"', start)])
+    assert json.loads(value) == {"type": "yearly-date", "month": 11, "day": 15}
+
+
+def test_every_fragment_renders(env):
+    for view in (
+        calculator_view(REPLY), calculator_view(DOCS), calculator_view(QUORUM), calculator_view(MAJORITY),
+        calculator_view(ABSENCE), calculator_view(MID_Q4), calculator_view(HALF),
+        quorum_view([QUORUM, MAJORITY], title="Hội nghị Ban Thường vụ", id="bieu-quyet"),
+    ):
+        out = render(env, view)
+        assert f'data-calculator="{view["kind"]}"' in out
+        assert "<output" in out and "<label" in out
+
+
+# ---- the page in Chromium, opened from file:// ------------------------------------
+
+
+def write_page(env, folder: Path, views, *, module_probe: bool = False) -> Path:
+    """A standalone page as the lead's pages must be: JSON island + classic scripts."""
+    (folder / "assets").mkdir(parents=True)
+    for name in ("workdays.js", "ics.js", "calculator.js"):
+        shutil.copy(ASSETS / name, folder / "assets" / name)
+    island = dumps(build_calendar(ROOT / "data")).replace("</", "<\\/")
+    body = "\n".join(render(env, v) for v in views)
+    probe = ""
+    if module_probe:
+        (folder / "assets" / "probe.mjs").write_text("document.body.dataset.moduleRan = 'yes';\n")
+        probe = '<script type="module" src="assets/probe.mjs"></script>'
+    page = folder / "index.html"
+    page.write_text(
+        f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Máy tính</title></head><body>
+{body}
+<script type="application/json" id="sotay-calendar">{island}</script>
+<script src="assets/workdays.js"></script>
+<script src="assets/ics.js"></script>
+<script src="assets/calculator.js"></script>
+{probe}
+</body></html>""",
+        encoding="utf-8",
+    )
+    return page
+
+
+VIEWS = lambda: [  # noqa: E731 — the views every browser test page shows
+        calculator_view(REPLY),
+        meeting_schedule_view([DOCS, INVITE, BLANK], title="Chuẩn bị hội nghị", id="hop-btv"),
+        quorum_view([QUORUM, MAJORITY], title="Hội nghị Ban Thường vụ", id="bieu-quyet"),
+        calculator_view(ABSENCE),
+        calculator_view(MID_Q4),
+]
+
+
+@pytest.fixture
+def page_url(env, tmp_path):
+    return write_page(env, tmp_path / "site", VIEWS()).as_uri()
+
+
+def value(page, form_id, name):
+    return page.get_attribute(f'#{form_id} output[name="{name}"]', "data-value")
+
+
+@pytest.mark.browser
+def test_calculators_work_from_file_url_and_prefill_from_the_query(new_page, page_url):
+    page, watch = new_page()
+    page.goto(page_url + "?start=2026-02-10&days=7&meeting=2026-03-02&members=16&from=2026-11-23")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == "2026-02-26"
+    assert "26/02/2026 (Thứ Năm)" in page.text_content('#tinh-tra-loi-7-ngay output[name="end"]')
+    steps = page.locator('#tinh-tra-loi-7-ngay [data-explanation-for="end"] li').all_text_contents()
+    assert "Bỏ qua 17/02/2026 (Thứ Ba): Tết Nguyên đán." in steps
+    assert value(page, "hop-btv", "gui-tai-lieu") == "2026-02-27"  # 28/02 is a Saturday
+    assert value(page, "hop-btv", "gui-giay-moi") == "2026-02-27"  # 01/03 is a Sunday
+    assert value(page, "hop-btv", "gui-tai-lieu-tham-dinh") == ""  # blank until the user fills it
+    assert value(page, "bieu-quyet", "du-hop-2-3") == "11"
+    assert value(page, "bieu-quyet", "qua-nua") == "9"
+    assert value(page, "tinh-dang-ky-giua-quy-iv", "lan-toi") == "2027-11-15 2028-11-15 2029-11-15 2030-11-15"
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+def test_typing_recomputes_and_the_url_can_be_shared(new_page, page_url):
+    page, watch = new_page()
+    page.goto(page_url)
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == ""
+    page.fill("#tinh-tra-loi-7-ngay-start", "2025-04-24")
+    page.fill("#tinh-tra-loi-7-ngay-days", "3")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == "2025-04-28"  # Saturday 26/4/2025 is worked
+    assert "start=2025-04-24" in page.url and "days=3" in page.url
+    assert "end=" not in page.url  # results are not inputs
+    page.fill("#hop-btv-meeting", "2026-03-02")
+    page.fill("#hop-btv-so-ngay-gui-tai-lieu-tham-dinh", "3")
+    assert value(page, "hop-btv", "gui-tai-lieu-tham-dinh") == "2026-02-27"
+    page.fill("#tinh-vang-2-ngay-from", "2026-02-13")
+    page.fill("#tinh-vang-2-ngay-to", "2026-02-23")
+    assert value(page, "tinh-vang-2-ngay", "days") == "2"
+    assert value(page, "tinh-vang-2-ngay", "phai-bao-cao") == "true"
+    shared = page.url
+    other, _ = new_page()
+    other.goto(shared)
+    assert value(other, "tinh-tra-loi-7-ngay", "end") == "2025-04-28"
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+def test_module_scripts_do_not_run_from_file_url(env, tmp_path, new_page):
+    """Why our scripts are classic: Chromium blocks <script type=module src> on file://."""
+    page, watch = new_page()
+    page.goto(write_page(env, tmp_path / "probe", VIEWS(), module_probe=True).as_uri())
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.body.dataset.moduleRan") is None
+    assert any("probe.mjs" in e and "CORS" in e for e in watch.errors), watch.errors
+    assert page.evaluate("typeof Sotay.workdays.addWorkingDays") == "function"  # classic scripts ran
+
+
+@pytest.mark.browser
+def test_ics_download(new_page, page_url):
+    page, watch = new_page(accept_downloads=True)
+    page.goto(page_url + "?from=2026-11-23")
+    with page.expect_download() as info:
+        page.click("#tinh-dang-ky-giua-quy-iv [data-ics]")
+    text = Path(info.value.path()).read_bytes().decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.count("BEGIN:VEVENT") == 4
+    assert "DTSTART;VALUE=DATE:20271115" in text
+    assert watch.errors == []
