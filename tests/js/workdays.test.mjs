@@ -213,6 +213,9 @@ test('bad input returns an error object instead of throwing', () => {
     W.quorum(10, '3/2'),
     W.majority(10, '1/2', '=='),
     W.countWorkingDays(CAL, '2026-02-10', '2026-02-01'),
+    W.addWorkingDays(CAL, '2026-02-10', 100000),
+    W.addCalendarDays(CAL, '2026-02-10', 100000),
+    W.nextOccurrences(CAL, { type: 'weekly' }, '2026-02-10', 1000),
   ]) {
     assert.equal(r.value, null);
     assert.equal(typeof r.error, 'string');

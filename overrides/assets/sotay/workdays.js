@@ -38,7 +38,8 @@
   var MS_PER_DAY = 86400000;
   var WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
   var ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  var MAX_STEPS = 20000; // far more than any real period; stops runaway loops
+  var MAX_COUNT = 3660; // ~10 years: the longest period a form may ask for
+  var MAX_STEPS = 20000; // > any MAX_COUNT period (holidays included); stops runaway loops
   var CITE_START = 'Bộ luật Dân sự 2015, Điều 147 khoản 2';
   var CITE_END = 'Bộ luật Dân sự 2015, Điều 148 khoản 5';
 
@@ -280,6 +281,7 @@
     if (isNaN(s)) return badDate(startIso);
     if (typeof n === 'string' && /^-?\d+$/.test(n.trim())) n = parseInt(n, 10);
     if (typeof n !== 'number' || !isFinite(n) || Math.floor(n) !== n) return badCount(n);
+    if (Math.abs(n) > MAX_COUNT) return fail('Số ngày quá lớn: ' + n + ' (tối đa ' + MAX_COUNT + ').');
     var trace = new Trace(cal);
     trace.checkYear(s);
     if (n === 0) return trace.result(toIso(s), ['0 ngày làm việc: kết quả là chính ngày ' + label(s) + '.']);
@@ -310,6 +312,7 @@
     if (typeof n !== 'number' || !isFinite(n) || Math.floor(n) !== n || n < 0) {
       return fail('Số ngày không hợp lệ: "' + n + '" (cần một số nguyên không âm).');
     }
+    if (n > MAX_COUNT) return fail('Số ngày quá lớn: ' + n + ' (tối đa ' + MAX_COUNT + ').');
     var trace = new Trace(cal);
     trace.checkYear(s);
     var nominal = s + n;
@@ -340,6 +343,7 @@
     if (typeof n !== 'number' || !isFinite(n) || Math.floor(n) !== n || n < 0) {
       return fail('Số ngày không hợp lệ: "' + n + '" (cần một số nguyên không âm).');
     }
+    if (n > MAX_COUNT) return fail('Số ngày quá lớn: ' + n + ' (tối đa ' + MAX_COUNT + ').');
     unit = unit || 'days';
     if (unit !== 'days' && unit !== 'working-days') return fail('Đơn vị không hợp lệ: "' + unit + '" (days hoặc working-days).');
     var trace = new Trace(cal);
@@ -552,7 +556,7 @@
     if (!rule || !RULES[rule.type]) return fail('Quy tắc lặp không hợp lệ: "' + (rule && rule.type) + '".');
     if (rule.type === 'term-final-year' && !(rule.termEnd >= rule.termStart)) return fail('Cần năm đầu và năm cuối nhiệm kỳ.');
     count = count === undefined ? 1 : count;
-    if (typeof count !== 'number' || count < 1 || Math.floor(count) !== count) return badCount(count);
+    if (typeof count !== 'number' || count < 1 || count > 100 || Math.floor(count) !== count) return badCount(count);
     var def = RULES[rule.type];
     var adjust = rule.window ? undefined : rule.adjust || def.adjust;
     var gen = def.periods(rule, from);
