@@ -73,3 +73,12 @@ def test_optional_fields_may_be_empty():
     out = render(view(trigger=None, users=[], event_label=None))
     assert "Khi nào dùng" not in out and "Ai dùng" not in out
     assert "Ngày diễn ra" in out  # default label of the date input
+
+
+def test_several_cites_per_item():
+    several = item("c", "Ba")
+    several["cites"] = [{"label": "Quy chế mẫu, Điều 16 khoản 3", "href": "../van-ban/m.html#dieu-16-khoan-3"},
+                        {"label": "Điều 9 khoản 3", "href": "../van-ban/l.html#dieu-9-khoan-3"}]
+    out = render(view(items=[several]))
+    assert out.count('class="sotay-checklist__cite"') == 2
+    assert 'href="../van-ban/m.html#dieu-16-khoan-3"' in out
