@@ -358,3 +358,13 @@ def test_signature_without_on_behalf_line_and_decision_title(tmp_path):
     assert document.title == "Quyết định về việc ban hành Quy chế"
     assert (document.signature.position, document.signature.name) == ("BÍ THƯ", "Nguyễn Văn An")
     assert document.article(1).intro == []
+
+
+def test_utf16_and_undecodable_bytes(tmp_path):
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes((REGS / "point_dd.txt").read_text(encoding="utf-8").encode("utf-16"))
+    assert one(utf16).article(3).clauses[0].points[4].label == "đ"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"QUY CH\x81 \x8d\x8e\x8f\x90 \xff\xfe\xfd" * 3)
+    with pytest.raises(InputError, match="cannot decode"):
+        read_documents(bad)
