@@ -63,16 +63,26 @@ def _base(rule: Mapping, kind: str, template: str) -> dict:
 def recurring_engine_rule(params: Mapping, term: tuple[int, int] = DEFAULT_TERM) -> dict | None:
     """Map a `recurring` rule's {freq, anchor} to a workdays.js nextOccurrences rule.
 
-    None when the text names no usable day and no window makes sense
-    (the calculator is then not offered: never guess a date).
+    A rule naming no day in its period becomes a window (the whole month,
+    quarter, half-year, year). None when nothing sensible can be shown
+    (weekly with no weekday, unknown anchors): the calculator is then not
+    offered — never guess a date.
     """
     freq, anchor = params.get("freq"), params.get("anchor")
     if freq == "weekly" and anchor in WEEKDAYS:
         return {"type": "weekly", "weekday": WEEKDAYS[anchor]}
     if freq == "monthly":
-        return {"month-end": {"type": "month-end"}, "last-working-day": {"type": "month-last-working-day"}}.get(anchor)
+        return {
+            None: {"type": "monthly"},  # no day named: the whole month is the window
+            "month-end": {"type": "month-end"},
+            "last-working-day": {"type": "month-last-working-day"},
+        }.get(anchor)
     if freq == "quarterly":
-        return {"quarter-start": {"type": "quarter-first-month"}, "mid-quarter": {"type": "mid-quarter"}}.get(anchor)
+        return {
+            None: {"type": "quarterly"},  # no day named: the whole quarter
+            "quarter-start": {"type": "quarter-first-month"},
+            "mid-quarter": {"type": "mid-quarter"},
+        }.get(anchor)
     if freq == "half-yearly":
         return {"type": "semiannual"} if anchor in ("period-end", "half-year-end") else {"type": "semiannual", "window": True}
     if freq == "yearly":

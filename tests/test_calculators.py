@@ -70,7 +70,9 @@ def render(env, view) -> str:
         ({"freq": "half-yearly"}, {"type": "semiannual", "window": True}),
         ({"freq": "term", "anchor": "final-year"}, {"type": "term-final-year", "termStart": 2025, "termEnd": 2030}),
         ({"freq": "weekly"}, None),  # no day named: no calculator, never a guess
-        ({"freq": "monthly"}, None),
+        ({"freq": "monthly"}, {"type": "monthly"}),
+        ({"freq": "quarterly"}, {"type": "quarterly"}),
+        ({"freq": "monthly", "anchor": "full-moon"}, None),
     ],
 )
 def test_recurring_rules_map_to_engine_rules(params, expected):

@@ -132,6 +132,8 @@ const RECURRING = [
   [{ type: 'yearly-date', month: 11, day: 15 }, '2026-11-23', 2, ['2027-11-15', '2028-11-15']],
   [{ type: 'semiannual' }, '2028-01-01', 2, ['2028-06-30', '2028-12-29']], // 31/12/2028 is Sunday → earlier
   [{ type: 'semiannual', window: true }, '2026-11-23', 2, ['2026-07-01', '2027-01-04'], ['2026-12-31', '2027-06-30']],
+  [{ type: 'quarterly' }, '2026-01-01', 2, ['2026-01-02', '2026-04-01'], ['2026-03-31', '2026-06-30']],
+  [{ type: 'monthly' }, '2026-02-10', 2, ['2026-02-02', '2026-03-02'], ['2026-02-27', '2026-03-31']],
   [{ type: 'yearly' }, '2026-11-23', 2, ['2026-01-02', '2027-01-04'], ['2026-12-31', '2027-12-31']],
   [{ type: 'quarter-first-month' }, '2026-01-01', 2, ['2026-01-02', '2026-04-01'], ['2026-01-30', '2026-04-29']],
   [{ type: 'yearly-month', month: 12 }, '2026-11-23', 1, ['2026-12-01'], ['2026-12-31']],
@@ -323,7 +325,7 @@ test('property: results never land on a non-working day (every recurring rule)',
     { type: 'weekly' }, { type: 'month-last-working-day' }, { type: 'month-end' },
     { type: 'mid-quarter' }, { type: 'yearly-date', month: 11, day: 15 }, { type: 'semiannual' },
     { type: 'quarter-first-month' }, { type: 'yearly-month', month: 12 },
-    { type: 'semiannual', window: true }, { type: 'yearly' },
+    { type: 'semiannual', window: true }, { type: 'yearly' }, { type: 'monthly' }, { type: 'quarterly' },
   ];
   cases(3, 40, (from, _n, rnd, msg) => {
     for (const rule of rules) {

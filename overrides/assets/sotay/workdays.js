@@ -456,6 +456,18 @@
         return rule.window ? '6 tháng một lần, trong mỗi nửa năm' : '6 tháng một lần (cuối tháng 6 và cuối tháng 12)';
       }
     },
+    // Once a month / a quarter, no day named: the whole month / quarter is the window.
+    monthly: {
+      periods: monthly(function (y, m) { return { window: [dayNumber(y, m, 1), lastDayOfMonth(y, m)], title: 'tháng ' + m + '/' + y }; }),
+      describe: function () { return 'Hằng tháng (văn bản không nêu ngày trong tháng)'; }
+    },
+    quarterly: {
+      periods: monthly(function (y, m) {
+        if ((m - 1) % 3 !== 0) return null;
+        return { window: [dayNumber(y, m, 1), lastDayOfMonth(y, m + 2)], title: 'Quý ' + roman((m + 2) / 3) + '/' + y };
+      }),
+      describe: function () { return 'Hằng quý (văn bản không nêu thời điểm trong quý)'; }
+    },
     // Once a year, no day named: the whole year is the window.
     yearly: {
       periods: yearly(function (y) { return { window: [dayNumber(y, 1, 1), dayNumber(y, 12, 31)], title: 'năm ' + y }; }),
@@ -544,7 +556,8 @@
    * The next `count` occurrences of a recurring rule, from `fromIso` on.
    * rule: {type: "weekly", weekday: 1} | {type: "month-last-working-day"} |
    *   {type: "month-end"} | {type: "quarter-first-month"} | {type: "mid-quarter"} |
-   *   {type: "yearly-date", month: 11, day: 15} | {type: "semiannual", window?: true} | {type: "yearly"} |
+   *   {type: "yearly-date", month: 11, day: 15} | {type: "semiannual", window?: true} |
+ *   {type: "monthly"} | {type: "quarterly"} | {type: "yearly"} (windows: no day named) |
    *   {type: "yearly-month", month: 12} | {type: "term-final-year", termStart: 2025, termEnd: 2030}
    * and optionally adjust: "next" | "previous" to override the rule's default.
    * value: list of ISO dates; occurrences: one result object per date (window
