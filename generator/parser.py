@@ -118,6 +118,7 @@ class _Parser:
         self.subclause: Clause | None = None
         self.point: Point | None = None
         self.anchors: set[str] = set()
+        self.repeats: dict[str, int] = {}  # last -xN suffix given per anchor
         self.title_owner: Chapter | Section | None = None  # heading whose title may continue
         self.orphans: list[Block] = []  # text after a heading, before the next Điều
 
@@ -126,10 +127,11 @@ class _Parser:
         self.result.warnings.append(ParseWarning(self.path, line, message))
 
     def unique_anchor(self, anchor: str) -> str:
-        candidate, n = anchor, 1
+        """`anchor`, or `anchor-x2`, `-x3` … when a repeated label already took it."""
+        candidate = anchor
         while candidate in self.anchors:
-            n += 1
-            candidate = f"{anchor}-x{n}"
+            self.repeats[anchor] = self.repeats.get(anchor, 1) + 1
+            candidate = f"{anchor}-x{self.repeats[anchor]}"
         self.anchors.add(candidate)
         return candidate
 
@@ -180,7 +182,7 @@ class _Parser:
     def start_article(self, line: Line, number: int, title: str) -> None:
         previous = self.result.articles[-1].number if self.result.articles else 0
         if number != previous + 1:
-            if any(a.number == number for a in self.result.articles):
+            if f"dieu-{number}" in self.anchors:
                 self.warn(line.number, f"duplicate Điều {number} (after Điều {previous})")
             else:
                 self.warn(line.number, f"Điều {number} follows Điều {previous} (expected Điều {previous + 1})")
@@ -203,7 +205,7 @@ class _Parser:
         previous = article.clauses[-1].number if article.clauses else "0"
         expected = str(int(previous) + 1) if previous.isdigit() else None
         if expected is not None and number != expected:
-            kind = "repeats" if any(c.number == number for c in article.clauses) else "follows"
+            kind = "repeats" if f"{article.anchor}-khoan-{number.replace('.', '-')}" in self.anchors else "follows"
             self.warn(line.number, f"Điều {article.number}: khoản {number} {kind} khoản {previous} (expected {expected})")
         anchor = self.unique_anchor(f"{article.anchor}-khoan-{number.replace('.', '-')}")
         self.clause = Clause(number=number, text=text, anchor=anchor, line=line.number)
@@ -233,7 +235,7 @@ class _Parser:
         previous = points[-1].label if points else None
         expected = POINT_ORDER[POINT_ORDER.index(previous) + 1] if previous and previous != "y" else "a"
         if label != expected:
-            kind = "repeats" if any(p.label == label for p in points) else "follows"
+            kind = "repeats" if f"{base}-diem-{point_anchor_label(label)}" in self.anchors else "follows"
             after = f"điểm {previous}" if previous else "the start"
             self.warn(line.number, f"Điều {self.article.number}, {where}: điểm {label} {kind} {after} (expected {expected})")
         anchor = self.unique_anchor(f"{base}-diem-{point_anchor_label(label)}")

@@ -118,3 +118,13 @@ def test_heading_titles_over_several_caps_lines():
     s = parse("Chương II\nNỘI DUNG PHỐI HỢP\nVÀ TRÁCH NHIỆM\nMục 1. ĐỐI VỚI CÁC BAN\nVÀ CƠ QUAN\nĐiều 1. A\n")
     assert s.chapters[0].title == "NỘI DUNG PHỐI HỢP VÀ TRÁCH NHIỆM"
     assert s.chapters[0].sections[0].title == "ĐỐI VỚI CÁC BAN VÀ CƠ QUAN"
+
+
+def test_many_repeated_labels_stay_linear():
+    import time
+
+    text = "\n".join(["Điều 1. A", "1. x", "a) y"] * 20000)
+    start = time.perf_counter()
+    s = parse(text)
+    assert len(s.articles) == 20000 and s.articles[-1].anchor == "dieu-1-x20000"
+    assert time.perf_counter() - start < 10
