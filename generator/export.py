@@ -83,5 +83,52 @@ def _point_json(point: Point, page: str) -> dict:
 
 
 def knowledge_json(handbook: Handbook) -> dict:
-    """Roles, bodies, duties, relations, rules, checklists: filled in by the knowledge stage."""
-    return {}
+    """Roles, bodies, duties, relations, rules and checklists, every statement with `cite`."""
+    linked = handbook.linked
+    k = linked.knowledge
+
+    def cites(items) -> list[dict]:
+        return [cite_json(c, linked.href(c)) for c in items]
+
+    return {
+        "roles": [{
+            "id": r.id, "name": r.name, "short": r.short, "aliases": r.aliases,
+            "inherits": r.inherits, "member_of": linked.holders[r.id].member_of,
+            "description": r.description, "href": urls.role_page(r.id), "cite": cites(r.cite),
+        } for r in k.roles],
+        "bodies": [{
+            "id": b.id, "name": b.name, "short": b.short, "aliases": b.aliases, "kind": b.kind,
+            "part_of": b.part_of, "members": linked.holders[b.id].members,
+            "description": b.description, "href": urls.body_page(b.id), "cite": cites(b.cite),
+        } for b in k.bodies],
+        "duties": [{
+            "id": d.id, "holder": d.holder, "summary": d.summary, "quote": d.quote,
+            "topics": d.topics, "action": d.action, "with": d.with_, "cite": cites(d.cite),
+        } for d in k.duties],
+        "relations": [{
+            "id": r.id, "type": r.type, "from": r.from_, "to": r.to, "topic": r.topic,
+            "summary": r.summary, "cadence": r.cadence, "quote": r.quote, "cite": cites(r.cite),
+        } for r in k.relations],
+        "rules": [{
+            "id": r.id, "kind": r.kind, "title": r.title, "summary": r.summary,
+            "applies_to": r.applies_to, "params": r.params, "blanks": r.blanks,
+            "quote": r.quote, "cite": cites(r.cite),
+        } for r in k.rules],
+        "checklists": [checklist_json(c, cites) for c in k.checklists],
+    }
+
+
+def cite_json(cite, href: str) -> dict:
+    return {"document": cite.document, "article": cite.article, "clause": cite.clause,
+            "point": cite.point, "href": href}
+
+
+def checklist_json(checklist, cites) -> dict:
+    def item(i) -> dict:
+        return {"id": i.id, "text": i.text, "rule": i.rule,
+                "due": i.due.model_dump() if i.due else None,
+                "cite": cites(i.cite), "items": [item(sub) for sub in i.items]}
+
+    return {"id": checklist.id, "title": checklist.title, "users": checklist.users,
+            "trigger": checklist.trigger, "event": checklist.event,
+            "href": urls.checklist_page(checklist.id), "items": [item(i) for i in checklist.items]}

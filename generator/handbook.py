@@ -19,6 +19,7 @@ class Handbook:
     pages_dir: Path | None = None
     linked: object | None = None  # generator.linker.Linked once data/ is loaded
     warnings: list[str] = field(default_factory=list)
+    calendar: dict = field(default_factory=dict)  # working-day calendar JSON embedded in tool pages
 
     def document(self, document_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == document_id), None)
@@ -49,8 +50,11 @@ def load_handbook(project) -> Handbook:
     result = check(project.content_dir, project.data_dir)
     if not result.ok:
         raise DataError(result.errors)
+    from .calendar import build_calendar
+
     handbook = Handbook(documents=result.documents, pages_dir=project.pages_dir,
-                        linked=result.linked, warnings=result.warnings)
+                        linked=result.linked, warnings=result.warnings,
+                        calendar=build_calendar(project.data_dir))
     return handbook
 
 

@@ -205,10 +205,6 @@ class HolderPages:
             "compare": self.compare_columns(page, own),
         }
 
-    def has_content(self, holder_id: str) -> bool:
-        view = self.linked.holders[holder_id]
-        return bool(view.duties or view.relations_out or view.relations_in or view.rules or view.checklists)
-
 
 def relations_overview(pages: HolderPages) -> list[dict]:
     """Per source document: a matrix of holders × holders and the list behind it."""

@@ -51,6 +51,8 @@ def scan_site(site_dir: Path) -> tuple[dict[str, set[str]], dict[str, list[str]]
     links: dict[str, list[str]] = {}
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
+        if rel == "404.html":  # served for any missing path, so MkDocs writes it with root-absolute links
+            continue
         scan = _PageScan()
         scan.feed(path.read_text(encoding="utf-8", errors="replace"))
         ids[rel], links[rel] = scan.ids, scan.links

@@ -15,6 +15,7 @@ from markupsafe import escape
 
 from . import urls, views
 from .handbook import Handbook
+from .checklist_views import CHECKLIST_CSS, CHECKLIST_SCRIPTS, checklist_view
 from .holder_views import HolderPages, relations_overview
 from .render import make_environment, render_template
 
@@ -61,19 +62,23 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
 
 
 def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: dict[str, str]) -> list[dict]:
-    """One page per role and per body that the data says something about; returns home tiles."""
+    """One page per role and per body (handbook.json links them all); returns home tiles."""
     if handbook.linked is None:
         return []
     builder = HolderPages(handbook.linked, titles)
     tiles = []
     for holder_id, view in handbook.linked.holders.items():
-        if not builder.has_content(holder_id):
-            continue
         page = builder.page_of(holder_id)
         site.add(page, render_template(env, "holder.md.j2", view=builder.view(holder_id)))
         if view.kind == "role":
             tiles.append({"name": view.item.name, "href": page, "note": ", ".join(view.item.aliases[:3])})
     site.add(urls.RELATIONS, render_template(env, "relations.md.j2", sections=relations_overview(builder)))
+    for checklist in handbook.linked.knowledge.checklists:
+        site.add(urls.checklist_page(checklist.id), render_template(
+            env, "checklist.md.j2",
+            checklist=checklist_view(checklist, handbook.linked, builder.label_of, builder.page_of),
+            calendar=handbook.calendar, css=CHECKLIST_CSS, scripts=CHECKLIST_SCRIPTS,
+        ))
     return tiles
 
 
