@@ -817,6 +817,9 @@ def import_files(paths: list[Path], into: Path, ids: dict | None = None) -> list
         main_id = ids.get(str(path)) or ids.get(path.name)
         if main_id is not None and not SLUG_RE.fullmatch(main_id):
             raise InputError(f"--id {main_id!r}: use an ASCII slug (a-z, 0-9, '-')")
+        if main_id is not None and registry.existing.get(main_id, str(path)) != str(path):
+            raise InputError(f"--id {main_id}: already used by {into / (main_id + '.md')} "
+                             f"(imported from {registry.existing[main_id]}); choose another id")
         raw = parse_raw(read_text(path), str(path))
         assign_ids(raw, registry, main_id)
         batch.extend(raw.documents)

@@ -40,7 +40,7 @@ ROMAN_RE = r"[IVXLC]{1,8}"
 CHAPTER_RE = re.compile(rf"^(?:Chương|CHƯƠNG)\s+({ROMAN_RE}|\d{{1,3}})(?![\w])\s*[.:\-–]?\s*(.*)$")
 SECTION_RE = re.compile(rf"^(?:Mục|MỤC)\s+({ROMAN_RE}|\d{{1,3}})(?![\w])\s*[.:\-–]?\s*(.*)$")
 ARTICLE_RE = re.compile(r"^(?:Điều|ĐIỀU)\s+(\d{1,4})(?![\d])\s*(.*)$")
-SUBCLAUSE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
+SUBCLAUSE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(\.?)\s+(\S.*)$")
 CLAUSE_RE = re.compile(r"^(\d{1,3})[.)](?:\s+(.*))?$")
 BARE_CLAUSE_RE = re.compile(rf"^(\d{{1,3}})\s+([{UPPER}].*)$")
 POINT_RE = re.compile(r"^([a-zđ])\)(?:\s*(.*))?$")
@@ -291,8 +291,8 @@ class _Parser:
 
     def take_article_line(self, line: Line, text: str) -> None:
         match = SUBCLAUSE_RE.match(text)
-        if match:
-            self.start_subclause(line, match.group(1), match.group(2).strip())
+        if match and (match.group(2) or self.continues_subclauses(match.group(1))):
+            self.start_subclause(line, match.group(1), match.group(3).strip())
             return
         match = CLAUSE_RE.match(text)
         if match:
@@ -308,6 +308,16 @@ class _Parser:
             return
         kind, body = classify_bullet(text)
         self.add_block(kind, body)
+
+    def continues_subclauses(self, number: str) -> bool:
+        """"2.1 Text" without the final dot is a sub-khoản only if it is the next one of
+        the current khoản ("1.5 lần mức lương …" stays a paragraph)."""
+        parent_number, _, last = number.rpartition(".")
+        parent = self.clause
+        if parent is None or parent.number != parent_number:
+            return False
+        previous = parent.clauses[-1].number.rpartition(".")[2] if parent.clauses else "0"
+        return int(last) == int(previous) + 1
 
     def continues_clauses(self, number: str) -> bool:
         """A khoản written without its dot ("9 Lãnh đạo") must continue the sequence."""

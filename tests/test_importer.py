@@ -207,6 +207,10 @@ def test_decision_and_attached_regulation():
 def test_id_option_names_the_regulation(tmp_path):
     written = import_files([REGS / "decision_regulation.txt"], tmp_path, {"decision_regulation.txt": "qc-thu"})
     assert sorted(p.stem for p in written) == ["qc-thu", "qd-77-ban-thuong-vu-tinh-uy"]
+    with pytest.raises(InputError, match="--id qc-thu: already used by"):
+        import_files([REGS / "point_dd.txt"], tmp_path, {"point_dd.txt": "qc-thu"})
+    with pytest.raises(InputError, match="ASCII slug"):
+        import_files([REGS / "point_dd.txt"], tmp_path, {"point_dd.txt": "Quy chế"})
 
 
 def test_template_blanks():

@@ -128,3 +128,10 @@ def test_many_repeated_labels_stay_linear():
     s = parse(text)
     assert len(s.articles) == 20000 and s.articles[-1].anchor == "dieu-1-x20000"
     assert time.perf_counter() - start < 10
+
+
+def test_subclause_without_final_dot_must_continue_the_sequence():
+    s = parse("Điều 1. A\n1. Một\n1.1 Một một\n1.5 lần mức lương cơ sở.\n")
+    clause = s.articles[0].clauses[0]
+    assert [c.number for c in clause.clauses] == ["1.1"]
+    assert clause.clauses[0].blocks[0].text == "1.5 lần mức lương cơ sở."
