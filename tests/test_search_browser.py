@@ -168,3 +168,75 @@ def test_file_mode_loads_only_the_chunks_a_query_needs(page, base):
     fragments = [u for u in loaded if "/fragment/" in u]
     assert 1 <= len(fragments) < 3  # not every page of the site
     assert not any("pagefind-worker" in u for u in loaded)
+
+
+@pytest.fixture(scope="module")
+def material_site(tmp_path_factory):
+    """A two-page MkDocs + Material site with our header partials and no search plugin."""
+    import shutil
+    import subprocess
+    import sys
+
+    from generator import index
+    from generator.render import make_environment, render_template
+    from tests.search_fixture import ALIASES, REPO
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed")
+    root = tmp_path_factory.mktemp("mkdocs")
+    for name in ("header.html", "search.html"):
+        (root / "overrides" / "partials").mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "overrides" / "partials" / name, root / "overrides" / "partials" / name)
+    shutil.copytree(REPO / "overrides" / "assets" / "sotay", root / "docs" / "assets" / "sotay")
+    fragment = render_template(make_environment(), "search.html", root="", aliases=index.search_aliases(ALIASES))
+    (root / "docs" / "tim-kiem.md").write_text("# Tìm kiếm\n\n" + fragment, encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        '# Trang chủ\n\n<div data-pagefind-body markdown>\n\n## Điều 9. Trách nhiệm {#dieu-9}\n\n'
+        '<p id="dieu-9-khoan-1">1. Mỗi Đảng ủy viên theo dõi một chi bộ.</p>\n\n</div>\n',
+        encoding="utf-8",
+    )
+    (root / "mkdocs.yml").write_text(
+        "site_name: Sổ tay\nuse_directory_urls: false\nplugins: []\n"
+        "theme: {name: material, custom_dir: overrides, language: vi, font: false}\n"
+        "markdown_extensions: [attr_list, md_in_html]\n"
+        "extra_css: [assets/sotay/search.css]\n"
+        "extra_javascript: [assets/sotay/search-core.js, assets/sotay/search-file.js, assets/sotay/search.js]\n",
+        encoding="utf-8",
+    )
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, check=True)
+    index.index_site(root / "site")
+    return root / "site"
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_material_header_box_with_slash_shortcut(browser, material_site, mode):
+    httpd = None
+    if mode == "http":
+        httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(material_site))
+        )
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{httpd.server_port}/"
+    else:
+        base = material_site.as_uri() + "/"
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    pg.errors, pg.requests = [], []
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    try:
+        pg.goto(f"{base}index.html")
+        assert pg.is_visible("[data-sotay-header-search] input[name=q]")
+        pg.keyboard.press("/")
+        assert pg.evaluate("document.activeElement.id") == "sotay-header-q"
+        pg.keyboard.type("dang uy vien")
+        pg.keyboard.press("Enter")
+        pg.wait_for_selector("[data-sotay-search][data-state=done]", timeout=15000)
+        hrefs = [a.get_attribute("href") for a in pg.query_selector_all(".sotay-hit__link")]
+        assert "index.html#dieu-9-khoan-1" in hrefs[:3] or "index.html#dieu-9" in hrefs[:3], hrefs
+        assert_clean(pg, base)
+    finally:
+        context.close()
+        if httpd:
+            httpd.shutdown()
