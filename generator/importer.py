@@ -10,9 +10,10 @@ Steps, each a small function:
    paragraphs (a line starting a unit — ``Điều``, ``1.``, ``a)``, ``-`` … — never joins).
 3. `split_segments` — one file may hold a decision (QUYẾT ĐỊNH) and its attached
    regulation; each segment has header / body / footer lines.
-4. `generator.header` logic lives here too (`parse_header`, `parse_footer`):
-   issuer, number, place/date, draft, title, legal bases, preamble, recipients,
-   signature; `parser.parse_structure` does the body.
+4. `parse_header` / `parse_footer` read the metadata (issuer, number, place/date,
+   draft, title, legal bases, preamble, recipients, signature); `link_attachments`
+   pairs a decision with its regulation and fills the decision's number/date from
+   "(Kèm theo Quyết định số …, ngày …)"; `parser.parse_structure` does the body.
 5. `render_content` writes the clean, human-editable format: YAML front matter with
    every `Document` field, then one unit per paragraph::
 
@@ -35,7 +36,6 @@ the source of truth afterwards.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import re
 import unicodedata
