@@ -92,6 +92,10 @@ BLANK_RE = re.compile(r"…|\.{3,}")
 TERMINAL = tuple(".;:!?)”\"'…")
 NATIONAL_LINES = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
+REPLACES_RE = re.compile(
+    r"(?:[Tt]hay thế|thay cho)\s+((?:các\s+|khung\s+)?(?:[Qq]uy chế|[Qq]uy định|[Qq]uyết định|[Hh]ướng dẫn)[^.;]{0,300})"
+)
+REPLACES_END_RE = re.compile(r"\s(?:và\s)?(?:có hiệu lực|kể từ ngày)")
 UNTITLED = "Văn bản chưa có tiêu đề"
 KIND_NAMES = {"QUYẾT ĐỊNH": "quyet-dinh", "QUY CHẾ": "quy-che", "QUY ĐỊNH": "quy-dinh"}
 KIND_PREFIX = {"quyet-dinh": "qd", "quy-che": "qc", "quy-dinh": "quy-dinh", "other": "vb"}
@@ -560,9 +564,9 @@ def find_replaces(articles: list[Article]) -> str | None:
     """The "thay thế …/thay cho …" sentence of the closing articles, if any."""
     for article in reversed(articles[-3:]):
         for text in article_texts(article):
-            match = re.search(r"\b(?:[Tt]hay thế|thay cho)\s+([^.;]{5,300})", text)
+            match = REPLACES_RE.search(text)
             if match:
-                return match.group(1).strip()
+                return REPLACES_END_RE.split(match.group(1), maxsplit=1)[0].strip(" ,")
     return None
 
 

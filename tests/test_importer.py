@@ -372,3 +372,13 @@ def test_utf16_and_undecodable_bytes(tmp_path):
     bad.write_bytes(b"QUY CH\x81 \x8d\x8e\x8f\x90 \xff\xfe\xfd" * 3)
     with pytest.raises(InputError, match="cannot decode"):
         read_documents(bad)
+
+
+def test_replaces_and_inspect_of_an_imported_file(tmp_path):
+    assert one(seed("003")).replaces == "quy chế số - QC/ĐU ngày tháng 7 năm 2025"
+    assert one(seed("000")).replaces.startswith("khung Quy chế mẫu phối hợp")
+    (path,) = import_files([seed("003")], tmp_path, {seed("003").name: "qc-lam-viec-lung-phinh"})
+    (document,) = inspect_json(path)["documents"]
+    assert document["id"] == "qc-lam-viec-lung-phinh" and len(document["articles"]) == 23
+    assert document["articles"][18]["points"] == [{"label": "a"}, {"label": "b"}, {"label": "c"}]
+    assert document["warnings"][0].startswith(f"{path}:")
