@@ -37,7 +37,8 @@ QUERIES = [
     ("ubkt", f"{LAM_VIEC}#dieu-8"),
     ("HĐND", f"{PHOI_HOP}#dieu-4"),
     ("hdnd", f"{PHOI_HOP}#dieu-4"),
-    ("diem a", f"{LAM_VIEC}#dieu-6-khoan-3-diem-a"),
+    ("hoi nghi thuong ky", f"{LAM_VIEC}#dieu-6-khoan-3-diem-a"),
+    ("dieu 6 khoan 3", f"{LAM_VIEC}#dieu-6-khoan-3"),
 ]
 
 

@@ -163,3 +163,18 @@ test("a Điều whose title holds the phrase beats a clause that mentions it", (
   assert.equal(hits[0].anchor, "dieu-7");
   assert.equal(hits[1].anchor, "dieu-3-khoan-1");
 });
+
+test("a query naming a clause finds that clause", () => {
+  assert.equal(core.clauseRef(core.planQuery("dieu 6").typed.map(core.fold)), "dieu-6");
+  assert.equal(core.planQuery("Điều 6 khoản 3").ref, "dieu-6-khoan-3");
+  assert.equal(core.planQuery("dieu 9 khoan 2 diem dd").ref, "dieu-9-khoan-2-diem-dd");
+  assert.equal(core.planQuery("bi thu").ref, null);
+  const hits = core.rankResults([{ ...LAM_VIEC, rank: 0 }], core.planQuery("dieu 7 khoan 2"));
+  assert.equal(hits[0].anchor, "dieu-7-khoan-2");
+});
+
+test("a clause excerpt stays inside the clause", () => {
+  const hits = core.rankResults([{ ...LAM_VIEC, rank: 0 }], core.planQuery("giup bi thu"));
+  assert.equal(hits[0].anchor, "dieu-7-khoan-1");
+  assert.equal(hits[0].parts.map((p) => p.text).join(""), "1. Phó Bí thư Thường trực giúp Bí thư điều hành công việc.");
+});

@@ -131,11 +131,27 @@
     });
     var terms = unique(expanded.concat(typed).map(fold));
     return {
+      ref: clauseRef(typed.map(fold)),
       typed: typed,
       terms: terms,
       phrases: uniquePhrases(phrases),
       searches: unique(searches).slice(0, limit),
     };
+  }
+
+  /**
+   * Anchor id prefix when the query names a clause: "dieu 6 khoan 3" →
+   * "dieu-6-khoan-3", "điều 6 k3 điểm a" → "dieu-6-khoan-3-diem-a"; else null.
+   */
+  function clauseRef(foldedWords) {
+    var m = /(?:^| )(?:dieu|d) ?(\d+)(?: ?(?:khoan|k) ?(\d+(?: \d+)*))?(?: ?diem ?([a-z]{1,2})(?: |$))?/.exec(
+      foldedWords.join(" ")
+    );
+    if (!m) return null;
+    var id = "dieu-" + m[1];
+    if (m[2]) id += "-khoan-" + m[2].replace(/ /g, "-");
+    if (m[2] && m[3]) id += "-diem-" + m[3];
+    return id;
   }
 
   function uniquePhrases(phrases) {
@@ -204,9 +220,16 @@
    * rank} (a Pagefind fragment from result.data() plus its Pagefind rank).
    * Returns hits [{score, segment, matches, phraseAt}] best first.
    */
+  /** Words of a page as Pagefind counts them, and their folded forms (cache per page). */
+  function prepareWords(content) {
+    var words = String(content || "").split(WORD_SPLIT);
+    return { words: words, folded: words.map(foldWord) };
+  }
+
   function scorePage(page, plan) {
-    var words = String(page.content || "").split(WORD_SPLIT);
-    var folded = words.map(foldWord);
+    var prepared = page.prepared || prepareWords(page.content);
+    var words = prepared.words;
+    var folded = prepared.folded;
     var lastTyped = plan.typed.length ? fold(plan.typed[plan.typed.length - 1]) : "";
     var matched = []; // position → true when it matches a query term
     folded.forEach(function (w, i) {
@@ -233,7 +256,9 @@
           if (termMatches(folded[i], t, t === lastTyped)) present.add(t);
         });
       }
-      if (first < 0) return;
+      var named = plan.ref && seg.anchor && seg.anchor.id === plan.ref;
+      if (first < 0 && !named) return;
+      if (first < 0) first = seg.start;
       var best = null;
       var count = 0;
       var isHeading = seg.anchor && /^h\d$/i.test(seg.anchor.element);
@@ -249,6 +274,7 @@
       var score = 10 * coverage + (best ? 20 + 5 * best.len : 0) + Math.min(count, 3);
       if (inTitle) score += 15;
       else if (isHeading) score += 1;
+      if (plan.ref && seg.anchor && seg.anchor.id === plan.ref) score += 60;
       if (!seg.anchor) score -= 1; // page intro: prefer a clause with an anchor
       score -= 0.05 * (page.rank || 0);
       hits.push({ score: score, segment: seg, phraseAt: best ? best.pos : -1, first: first });
@@ -263,7 +289,9 @@
   function excerptParts(words, matched, seg, centre, length) {
     length = length || 28;
     var start = Math.max(seg.start, centre - Math.floor(length / 3));
-    var end = Math.min(words.length, start + length);
+    var heading = seg.anchor && /^h\d$/i.test(seg.anchor.element);
+    var end = Math.min(heading ? words.length : seg.end, start + length);
+    if (end - start < length && !heading) start = Math.max(seg.start, end - length);
     var parts = [];
     if (start > seg.start) parts.push({ text: "… ", mark: false });
     var plain = [];
@@ -278,7 +306,7 @@
       }
     }
     if (plain.length) parts.push({ text: plain.join(" "), mark: false });
-    if (end < words.length) parts.push({ text: " …", mark: false });
+    if (end < (heading ? words.length : seg.end)) parts.push({ text: " …", mark: false });
     return parts;
   }
 
@@ -349,6 +377,8 @@
     prepareAliases: prepareAliases,
     dVariants: dVariants,
     planQuery: planQuery,
+    clauseRef: clauseRef,
+    prepareWords: prepareWords,
     clauseLabel: clauseLabel,
     segmentsOf: segmentsOf,
     phrasePositions: phrasePositions,

@@ -15,6 +15,7 @@
   var MAX_PAGES = 10; // Pagefind pages whose text is loaded for re-ranking
   var MAX_HITS = 20;
   var DEBOUNCE_MS = 250;
+  var wordCache = new Map(); // page url → {words, folded}: fold each page once per visit
 
   function loadPagefind(siteRoot) {
     if (location.protocol === "file:") return root.Sotay.searchFile.importPagefind(siteRoot);
@@ -46,7 +47,9 @@
       return Promise.all(
         top.map(function (m, i) {
           return m.result.data().then(function (d) {
-            return { url: d.raw_url || d.url, meta: d.meta, content: d.content, anchors: d.anchors, rank: i };
+            var url = d.raw_url || d.url;
+            if (!wordCache.has(url)) wordCache.set(url, core.prepareWords(d.content));
+            return { url: url, meta: d.meta, anchors: d.anchors, prepared: wordCache.get(url), rank: i };
           });
         })
       ).then(function (pages) {
