@@ -17,6 +17,8 @@ from . import urls, views
 from .handbook import Handbook
 from .checklist_views import CHECKLIST_CSS, CHECKLIST_SCRIPTS, checklist_view
 from .holder_views import HolderPages, relations_overview
+from .lessons import lesson_pages
+from .tool_views import add_tool_pages
 from .render import make_environment, render_template
 
 
@@ -28,6 +30,8 @@ NAV_SECTIONS = [
     ("Danh mục việc cần làm", "danh-muc"),
     ("Công cụ tính hạn", "cong-cu"),
     ("Bài học", "bai-hoc"),
+    ("So sánh", "so-sanh"),
+    ("Ôn tập", "on-tap"),
     ("Tìm kiếm", "tim-kiem.md"),
 ]
 
@@ -48,24 +52,27 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     for doc in handbook.documents:
         view = views.document_view(doc, titles, handbook.clause_concerns)
         site.add(urls.document_page(doc.id), render_template(env, "document.md.j2", view=view))
-    holders = holder_pages(handbook, env, site, titles)
+    tools = add_tool_pages(handbook, env, site.add, titles)
+    holders = holder_pages(handbook, env, site, titles, tools.by_rule)
     site.add(urls.HOME, render_template(
         env, "home.md.j2",
         groups=views.home_documents(handbook.documents),
         roles=holders,
-        tools=handbook.home_tools(),
+        tools=handbook.home_tools() or tools.tiles,
         search_href=urls.SEARCH,
     ))
+    lesson_pages(handbook, env, site, titles, tools.by_rule)
     copy_hand_written(handbook.pages_dir, site)
     site.nav = navigation(handbook, site)
     return site
 
 
-def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: dict[str, str]) -> list[dict]:
+def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: dict[str, str],
+                 tools_by_rule: dict[str, tuple[str, str]] | None = None) -> list[dict]:
     """One page per role and per body (handbook.json links them all); returns home tiles."""
     if handbook.linked is None:
         return []
-    builder = HolderPages(handbook.linked, titles)
+    builder = HolderPages(handbook.linked, titles, tools_by_rule)
     tiles = []
     for holder_id, view in handbook.linked.holders.items():
         page = builder.page_of(holder_id)

@@ -1,0 +1,308 @@
+"""View models of the deadline tool pages (cong-cu/*.html) and the obligations calendar.
+
+Which tool pages exist, which rules each one shows, which form a role or body
+page links to, the home tiles and the obligations data of the calendar page:
+all decided here, from the linked knowledge model. The forms themselves come
+from `generator/calculators.py` (one view per form) and the fragments in
+`generator/templates/calculators/`; `tool.md.j2` and `obligations.md.j2` only
+lay them out.
+
+    tools = tool_pages(linked, titles)          # [Tool], index first
+    tools_by_rule(tools)                        # {rule id: (site path#form, label)}
+    obligations_view(linked, titles, holders)   # the calendar page's JSON island
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import urls
+from .calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
+
+CALCULATOR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/calculator.js"]
+CALENDAR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/obligations.js",
+                    "assets/sotay/obligations-ui.js"]
+TOOL_CSS = ["assets/sotay/tools.css"]
+INDEX = "index"
+CALENDAR = "lich-nghia-vu"
+
+# Recurring rules are grouped by the dates they produce: one page per engine rule.
+# engine rule type → (page id, title, one-line note)
+RECURRING_PAGES = {
+    "weekly": ("dinh-ky-hang-tuan", "Giao ban hằng tuần", "Ngày họp giao ban trong các tuần tới, tránh ngày nghỉ lễ, Tết"),
+    "month-end": ("dinh-ky-cuoi-thang", "Họp cuối tháng", "Ngày cuối tháng; rơi vào ngày nghỉ thì sang ngày làm việc tiếp theo"),
+    "month-last-working-day": ("dinh-ky-ngay-lam-viec-cuoi-thang", "Ngày làm việc cuối tháng", "Ngày làm việc cuối cùng của mỗi tháng"),
+    "monthly": ("dinh-ky-hang-thang", "Việc hằng tháng", "Họp, báo cáo mỗi tháng một lần"),
+    "quarter-first-month": ("dinh-ky-dau-quy", "Họp đầu quý", "Tháng đầu của mỗi quý"),
+    "mid-quarter": ("dinh-ky-giua-quy", "Giữa quý", "Ngày 15 tháng giữa mỗi quý"),
+    "quarterly": ("dinh-ky-hang-quy", "Việc hằng quý", "Họp, báo cáo, đánh giá mỗi quý một lần"),
+    "semiannual": ("dinh-ky-6-thang", "Việc 6 tháng một lần", "Trao đổi thông tin, báo cáo 6 tháng"),
+    "yearly": ("dinh-ky-hang-nam", "Việc hằng năm", "Kế hoạch, kiểm điểm, tổng kết hằng năm"),
+    "yearly-date": ("dang-ky-giua-quy-iv", "Hạn giữa Quý IV", "Đăng ký nhu cầu bồi dưỡng trước 15/11 hằng năm"),
+    "yearly-month": ("dinh-ky-thang-12", "Việc trong tháng 12", "Mỗi năm trong tháng 12"),
+    "term-final-year": ("dinh-ky-cuoi-nhiem-ky", "Việc cuối nhiệm kỳ", f"Năm cuối nhiệm kỳ {DEFAULT_TERM[0]}–{DEFAULT_TERM[1]}"),
+}
+
+
+@dataclass
+class Tool:
+    id: str
+    title: str
+    note: str
+    intro: str
+    forms: list[dict] = field(default_factory=list)  # calculator views, cites relative to the page
+    anchors: dict[str, str] = field(default_factory=dict)  # rule id → form (or output) id on the page
+    example: str = ""  # a query that fills the forms, shown as a worked example
+
+    @property
+    def page(self) -> str:
+        return urls.tool_page(self.id)
+
+
+# --- rules as the calculator builders want them -------------------------------------
+
+
+def _short_doc(titles: dict[str, str], document_id: str) -> str:
+    title = titles.get(document_id, document_id)
+    return title if len(title) <= 48 else title[:46].rsplit(" ", 1)[0] + "…"
+
+
+def cite_links(linked, titles: dict[str, str], page: str, cites) -> list[dict]:
+    """[{label: 'Điều 11 khoản 3, Quy chế …', href relative to page}] of a rule's citations."""
+    out = []
+    for cite in cites:
+        target = linked.targets[cite]
+        out.append({"label": f"{target.label}, {_short_doc(titles, cite.document)}",
+                    "href": urls.relative(page, target.href)})
+    return out
+
+
+def _rule_dict(rule, linked, titles: dict[str, str], page: str) -> dict:
+    """The rule as a plain dict whose `cite` carries label and page-relative href."""
+    plain = rule.model_dump(by_alias=True)
+    plain["cite"] = cite_links(linked, titles, page, rule.cite)
+    return plain
+
+
+def _quotes(rules, linked, titles, page) -> list[dict]:
+    return [{"text": r.quote, "cites": cite_links(linked, titles, page, r.cite)} for r in rules if r.quote]
+
+
+def _document_order(rules) -> dict[str, list]:
+    by_doc: dict[str, list] = defaultdict(list)
+    for rule in rules:
+        by_doc[rule.cite[0].document].append(rule)
+    return by_doc
+
+
+# --- the tool pages ---------------------------------------------------------------
+
+
+def tool_pages(linked, titles: dict[str, str]) -> list[Tool]:
+    """Every calculator page that the data calls for; pages with no rule are left out."""
+    rules = linked.knowledge.rules
+    tools = [
+        _working_days_tool(linked, titles, [r for r in rules if r.kind == "working-days-after"]),
+        _meeting_tool(linked, titles, [r for r in rules if r.kind == "days-before"]),
+        _quorum_tool(linked, titles, [r for r in rules if r.kind in ("quorum", "majority")]),
+        _absence_tool(linked, titles, [r for r in rules if r.kind == "absence"]),
+        *_recurring_tools(linked, titles, [r for r in rules if r.kind == "recurring"]),
+    ]
+    return [t for t in tools if t.forms]
+
+
+def _per_rule_tool(tool: Tool, linked, titles, rules) -> Tool:
+    for rule in rules:
+        view = calculator_view(_rule_dict(rule, linked, titles, tool.page))
+        if view is None:
+            continue
+        view["quotes"] = _quotes([rule], linked, titles, tool.page)
+        tool.forms.append(view)
+        tool.anchors[rule.id] = view["id"]
+    return tool
+
+
+def _working_days_tool(linked, titles, rules) -> Tool:
+    tool = Tool("han-ngay-lam-viec", "Hạn trả lời tính theo ngày làm việc",
+                "Hạn cuối khi quy chế cho “N ngày làm việc”, bỏ qua thứ Bảy, Chủ nhật, lễ, Tết",
+                "Nhập ngày nhận được văn bản: ngày đó không tính, chỉ đếm ngày làm việc; "
+                "thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết và ngày nghỉ hoán đổi được bỏ qua.",
+                example="start=2026-02-10")
+    return _per_rule_tool(tool, linked, titles, rules)
+
+
+def _absence_tool(linked, titles, rules) -> Tool:
+    tool = Tool("vang-mat", "Vắng mặt có phải báo cáo không?",
+                "Đếm số ngày làm việc vắng mặt, so với ngưỡng phải báo cáo",
+                "Nhập ngày đầu và ngày cuối vắng mặt (tính cả hai ngày): chỉ ngày làm việc được đếm.",
+                example="from=2026-02-13&to=2026-02-23")
+    return _per_rule_tool(tool, linked, titles, rules)
+
+
+def _meeting_tool(linked, titles, rules) -> Tool:
+    tool = Tool("chuan-bi-hoi-nghi", "Lịch chuẩn bị hội nghị",
+                "Hạn gửi tài liệu, giấy mời tính lùi từ ngày họp",
+                "Nhập ngày họp: mỗi việc có hạn chậm nhất, tính lùi theo quy chế. Ngày tìm được là ngày nghỉ "
+                "thì phải làm sớm hơn, vào ngày làm việc liền trước. Số ngày quy chế mẫu để trống thì điền theo "
+                "quy chế của đơn vị mình.",
+                example="meeting=2026-03-02")
+    for doc, group in _document_order(rules).items():
+        view = meeting_schedule_view([_rule_dict(r, linked, titles, tool.page) for r in group],
+                                     title=f"Theo {titles.get(doc, doc)}", id=f"hop-{doc}")
+        view["quotes"] = _quotes(group, linked, titles, tool.page)
+        tool.forms.append(view)
+        tool.anchors.update({r.id: view["id"] for r in group})
+    return tool
+
+
+def _quorum_tool(linked, titles, rules) -> Tool:
+    tool = Tool("bieu-quyet", "Số người dự họp và số phiếu tán thành",
+                "Tối thiểu bao nhiêu thành viên phải có mặt, bao nhiêu phiếu thì thông qua",
+                "Nhập tổng số thành viên (ủy viên đương nhiệm) của cơ quan: “ít nhất 2/3” làm tròn lên, "
+                "“trên 1/2” phải lớn hơn một nửa.",
+                example="members=15")
+    for doc, group in _document_order(rules).items():
+        view = quorum_view([_rule_dict(r, linked, titles, tool.page) for r in group],
+                           title=f"Theo {titles.get(doc, doc)}", id=f"bieu-quyet-{doc}")
+        view["quotes"] = _quotes(group, linked, titles, tool.page)
+        tool.forms.append(view)
+        tool.anchors.update({r.id: view["id"] for r in group})
+    return tool
+
+
+def _recurring_tools(linked, titles, rules) -> list[Tool]:
+    """One page per engine rule: every obligation on it falls on the same dates."""
+    groups: dict[str, list] = {}
+    engine: dict[str, dict] = {}
+    for rule in rules:
+        engine_rule = recurring_engine_rule(rule.params)
+        if engine_rule is None:
+            continue
+        key = json.dumps(engine_rule, sort_keys=True)
+        groups.setdefault(key, []).append(rule)
+        engine[key] = engine_rule
+    tools = []
+    for key, group in groups.items():
+        kind = engine[key]["type"]
+        page_id, title, note = RECURRING_PAGES.get(kind, (f"dinh-ky-{kind}", "Việc định kỳ", ""))
+        if any(t.id == page_id for t in tools):
+            page_id = f"{page_id}-{len(tools)}"
+        tool = Tool(page_id, title, note,
+                    "Chọn ngày bắt đầu tính: trang cho biết các lần tới của mỗi việc định kỳ dưới đây, "
+                    "đã tránh ngày nghỉ, và tải được về lịch điện thoại (.ics).",
+                    example="from=2026-11-23")
+        tools.append(_per_rule_tool(tool, linked, titles, group))
+    return tools
+
+
+def tools_by_rule(tools: list[Tool]) -> dict[str, tuple[str, str]]:
+    """{rule id: (site path#form id, chip label)} for the role and body pages."""
+    out = {}
+    for tool in tools:
+        for rule_id, anchor in tool.anchors.items():
+            out[rule_id] = (f"{tool.page}#{anchor}", "Tính ngày" if tool.id.startswith(("dinh-ky", "dang-ky")) else "Công cụ tính")
+    return out
+
+
+def home_tiles(tools: list[Tool]) -> list[dict]:
+    """Home page tiles: the calendar first, then the index of every tool."""
+    return [
+        {"name": "Lịch nghĩa vụ", "href": urls.tool_page(CALENDAR),
+         "note": "Việc định kỳ của từng chức danh, cơ quan; tải về lịch điện thoại"},
+        *[{"name": t.title, "href": t.page, "note": t.note} for t in tools if not t.id.startswith("dinh-ky")],
+        {"name": "Công cụ tính hạn", "href": urls.tool_page(INDEX), "note": f"Tất cả {len(tools) + 1} công cụ"},
+    ]
+
+
+def index_view(tools: list[Tool]) -> dict:
+    page = urls.tool_page(INDEX)
+    entry = lambda t: {"title": t.title, "note": t.note, "href": urls.relative(page, t.page),  # noqa: E731
+                       "count": len(t.anchors)}
+    return {
+        "title": "Công cụ tính hạn",
+        "calendar": {"title": "Lịch nghĩa vụ", "href": urls.relative(page, urls.tool_page(CALENDAR)),
+                     "note": "Mọi việc định kỳ của một chức danh hay cơ quan trong một năm hoặc cả nhiệm kỳ, "
+                             "tải về lịch điện thoại (.ics)."},
+        "deadlines": [entry(t) for t in tools if not t.id.startswith(("dinh-ky", "dang-ky"))],
+        "recurring": [entry(t) for t in tools if t.id.startswith(("dinh-ky", "dang-ky"))],
+    }
+
+
+def tool_view(tool: Tool) -> dict:
+    return {
+        "title": tool.title,
+        "intro": tool.intro,
+        "forms": tool.forms,
+        "example": f"?{tool.example}" if tool.example else None,
+        "index_href": urls.relative(tool.page, urls.tool_page(INDEX)),
+        "calendar_href": urls.relative(tool.page, urls.tool_page(CALENDAR)),
+    }
+
+
+# --- the obligations calendar -----------------------------------------------------
+
+
+def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, int] = DEFAULT_TERM) -> dict:
+    """Select options and the JSON island of cong-cu/lich-nghia-vu.html.
+
+    data: {term, periods [{value, label}], holders [{id, label, kind}],
+           rules {id: {title, summary, rule (workdays.js rule or null), cites [{label, href}], text}},
+           by_holder {holder id: [rule ids]}} — holders with at least one recurring rule.
+    """
+    page = urls.tool_page(CALENDAR)
+    rules, by_holder = {}, {}
+    for holder_id, view in linked.holders.items():
+        ids = [r.id for r in view.rules if r.kind == "recurring"]
+        if ids:
+            by_holder[holder_id] = ids
+        for rule in view.rules:
+            if rule.kind == "recurring" and rule.id not in rules:
+                cites = cite_links(linked, titles, page, rule.cite)
+                rules[rule.id] = {
+                    "title": rule.title,
+                    "summary": rule.summary or "",
+                    "rule": recurring_engine_rule(rule.params, term),
+                    "cites": cites,
+                    "text": "Căn cứ: " + "; ".join(c["label"] for c in cites),
+                }
+    holders = [{"id": h, "label": label_of(h), "kind": linked.holders[h].kind} for h in by_holder]
+    periods = [{"value": str(y), "label": f"Năm {y}"} for y in range(term[0], term[1] + 1)]
+    periods.append({"value": "nhiem-ky", "label": f"Cả nhiệm kỳ {term[0]}–{term[1]}"})
+    return {
+        "title": "Lịch nghĩa vụ",
+        "index_href": urls.relative(page, urls.tool_page(INDEX)),
+        "roles": [h for h in holders if h["kind"] == "role"],
+        "bodies": [h for h in holders if h["kind"] == "body"],
+        "periods": periods,
+        "data": {"term": list(term), "periods": periods, "holders": holders, "rules": rules, "by_holder": by_holder},
+    }
+
+
+# --- the pages, rendered (called once from pages.py) --------------------------------
+
+
+@dataclass
+class ToolSite:
+    by_rule: dict[str, tuple[str, str]]  # for HolderPages(tools_by_rule=…)
+    tiles: list[dict]  # for the home page
+
+
+def add_tool_pages(handbook, env, add, titles: dict[str, str]) -> ToolSite:
+    """Render the index, every calculator page and the obligations calendar with `add(page, text)`."""
+    from .handbook import holder_label
+    from .render import render_template
+
+    linked = handbook.linked
+    if linked is None:
+        return ToolSite({}, [])
+    tools = tool_pages(linked, titles)
+    common = {"calendar": handbook.calendar, "css": TOOL_CSS}
+    add(urls.tool_page(INDEX), render_template(env, "tools_index.md.j2", view=index_view(tools), css=TOOL_CSS))
+    for tool in tools:
+        add(tool.page, render_template(env, "tool.md.j2", view=tool_view(tool), scripts=CALCULATOR_SCRIPTS, **common))
+    calendar_view = obligations_view(linked, titles, lambda h: holder_label(linked.holders[h]))
+    add(urls.tool_page(CALENDAR), render_template(env, "obligations.md.j2", view=calendar_view,
+                                                  scripts=CALENDAR_SCRIPTS, **common))
+    return ToolSite(tools_by_rule(tools), home_tiles(tools))

@@ -1,0 +1,164 @@
+/*
+ * Sổ tay Quy chế — the obligations calendar: pure core (no DOM).
+ *
+ * Loading pattern: classic script attaching globalThis.Sotay.obligations (after
+ * workdays.js), CommonJS in Node (tests/js/obligations.test.mjs) — see
+ * workdays.js for why not an ES module (file:// pages).
+ *
+ * Input `data` is the JSON island built by generator/tool_views.py
+ * (obligations_view): {term: [2025, 2030], holders: [{id, label, kind}],
+ *   rules: {id: {title, summary, rule (a workdays.js nextOccurrences rule, or
+ *   null when the text names no date), cites: [{label, href}], text}},
+ *   by_holder: {holder id: [rule ids]}}.
+ *
+ *   plan(cal, data, holderId, period)   period: "2026" | "nhiem-ky"
+ *   → {value: [{uid, rule, date, until, title, period, summary, cites, text}] sorted by date,
+ *      undated: [{rule, title, cites}], range: [from, to], explanation, warnings}
+ *     or {value: null, error} (never throws).
+ *   events(items, base)  → Sotay.ics.build input (DESCRIPTION carries the citation).
+ */
+(function (root) {
+  'use strict';
+
+  var W = typeof module !== 'undefined' && module.exports ? require('./workdays.js') : null;
+  var CHUNK = 100; // nextOccurrences returns at most 100 dates per call
+  var MS_PER_DAY = 86400000;
+
+  function workdays() {
+    return W || (root.Sotay && root.Sotay.workdays);
+  }
+
+  function fail(message) {
+    return { value: null, error: message, explanation: [message], warnings: [] };
+  }
+
+  function nextDay(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]) + MS_PER_DAY).toISOString().slice(0, 10);
+  }
+
+  /** "2026" → ["2026-01-01", "2026-12-31"]; "nhiem-ky" → the whole term. */
+  function range(data, period) {
+    var term = (data && data.term) || [];
+    if (period === 'nhiem-ky') return [term[0] + '-01-01', term[1] + '-12-31'];
+    if (/^\d{4}$/.test(String(period))) return [period + '-01-01', period + '-12-31'];
+    return null;
+  }
+
+  /** The period to show first: this year if it is in the term, else the whole term. */
+  function defaultPeriod(data, todayIso) {
+    var y = +String(todayIso).slice(0, 4);
+    var term = (data && data.term) || [];
+    return y >= term[0] && y <= term[1] ? String(y) : 'nhiem-ky';
+  }
+
+  // Every occurrence of one rule whose day (or window) touches [from, to].
+  function occurrencesIn(cal, rule, from, to) {
+    var out = [];
+    var warnings = [];
+    var start = from;
+    for (var guard = 0; guard < 100; guard++) {
+      var r = workdays().nextOccurrences(cal, rule, start, CHUNK);
+      if (r.error) return { error: r.error };
+      warnings = warnings.concat(r.warnings || []);
+      var last = null;
+      for (var i = 0; i < r.occurrences.length; i++) {
+        var o = r.occurrences[i];
+        last = o;
+        if (o.value > to) return { list: out, warnings: warnings };
+        out.push(o);
+      }
+      if (!last || r.occurrences.length < CHUNK) break;
+      start = nextDay(last.until || last.value);
+    }
+    return { list: out, warnings: warnings };
+  }
+
+  function periodTitle(occurrence) {
+    var head = (occurrence.explanation && occurrence.explanation[0]) || '';
+    return head.replace(/^Kỳ /, '').replace(/\.$/, '');
+  }
+
+  function plan(cal, data, holderId, period) {
+    if (!workdays()) return fail('Thiếu workdays.js.');
+    if (!data || !data.by_holder || !data.rules) return fail('Thiếu dữ liệu nghĩa vụ.');
+    var ids = data.by_holder[holderId];
+    if (!ids) return fail('Không có chức danh, cơ quan "' + holderId + '".');
+    var span = range(data, period);
+    if (!span) return fail('Thời gian không hợp lệ: "' + period + '".');
+    var items = [];
+    var undated = [];
+    var warnings = [];
+    ids.forEach(function (id) {
+      var def = data.rules[id];
+      if (!def) return;
+      if (!def.rule) {
+        undated.push({ rule: id, title: def.title, summary: def.summary, cites: def.cites });
+        return;
+      }
+      var found = occurrencesIn(cal, def.rule, span[0], span[1]);
+      if (found.error) {
+        warnings.push(def.title + ': ' + found.error);
+        return;
+      }
+      warnings = warnings.concat(found.warnings);
+      found.list.forEach(function (o) {
+        items.push({
+          uid: id + '-' + o.value + '@sotay',
+          rule: id,
+          date: o.value,
+          until: o.until || null,
+          title: def.title,
+          period: periodTitle(o),
+          summary: def.summary,
+          cites: def.cites,
+          text: def.text
+        });
+      });
+    });
+    items.sort(function (a, b) {
+      return a.date < b.date ? -1 : a.date > b.date ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+    });
+    var seen = {};
+    warnings = warnings.filter(function (w) { return seen[w] ? false : (seen[w] = true); });
+    return {
+      value: items,
+      undated: undated,
+      range: span,
+      explanation: [items.length + ' lần thực hiện từ ' + span[0] + ' đến ' + span[1] + '.'],
+      warnings: warnings
+    };
+  }
+
+  /** ICS events for Sotay.ics.build; `base` (the page URL) makes citation links absolute. */
+  function events(items, base) {
+    return (items || []).map(function (item) {
+      var link = item.cites && item.cites[0] && item.cites[0].href;
+      var url;
+      if (link && base) {
+        try {
+          url = new URL(link, base).href;
+        } catch (e) {
+          url = undefined;
+        }
+      }
+      return {
+        uid: item.uid,
+        date: item.date,
+        until: item.until || undefined,
+        summary: item.title,
+        description: [item.period ? 'Kỳ ' + item.period + '.' : '', item.summary || '', item.text || ''].filter(Boolean).join('\n'),
+        url: url
+      };
+    });
+  }
+
+  var api = { plan: plan, events: events, range: range, defaultPeriod: defaultPeriod };
+
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = api;
+  } else {
+    root.Sotay = root.Sotay || {};
+    root.Sotay.obligations = api;
+  }
+})(typeof globalThis !== 'undefined' ? globalThis : this);

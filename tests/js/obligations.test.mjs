@@ -1,0 +1,88 @@
+// Unit tests for overrides/assets/sotay/obligations.js (pure core of the
+// obligations calendar, cong-cu/lich-nghia-vu.html). Run: node --test tests/js/
+//
+// Calendar: tests/js/fixtures/calendar.json (see workdays.test.mjs). Expected
+// dates worked out by hand from the official 2025–2026 calendars: Tết Bính Ngọ
+// 14–22/02/2026 (the whole week 16–20/02 off), Giỗ Tổ nghỉ bù thứ Hai 27/4/2026,
+// Quốc khánh 2026: 31/8 (hoán đổi), 1–2/9; 15/11/2025 is a Saturday and
+// 15/11/2026 a Sunday; 01/01/2030 (Tết Dương lịch) is a Tuesday.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const O = require(new URL('../../overrides/assets/sotay/obligations.js', import.meta.url).pathname);
+const ICS = require(new URL('../../overrides/assets/sotay/ics.js', import.meta.url).pathname);
+const CAL = JSON.parse(readFileSync(new URL('./fixtures/calendar.json', import.meta.url), 'utf8'));
+
+const cite = (label) => [{ label, href: '../van-ban/x.html#dieu-4-khoan-1' }];
+const DATA = {
+  term: [2025, 2030],
+  holders: [{ id: 'thuong-truc', label: 'Thường trực', kind: 'body' }, { id: 'ttct', label: 'Trung tâm', kind: 'body' }],
+  rules: {
+    'giao-ban': { title: 'Giao ban thứ Hai', summary: 'Hằng tuần', rule: { type: 'weekly', weekday: 1 }, cites: cite('Điều 11 khoản 1'), text: 'Căn cứ: Điều 11 khoản 1' },
+    'sau-thang': { title: 'Trao đổi 6 tháng', summary: '', rule: { type: 'semiannual', window: true }, cites: cite('Điều 6 khoản 1'), text: 'Căn cứ: Điều 6 khoản 1' },
+    'giua-quy-iv': { title: 'Đăng ký nhu cầu', summary: 'Giữa Quý IV', rule: { type: 'yearly-date', month: 11, day: 15 }, cites: cite('Điều 4 khoản 1'), text: 'Căn cứ: Điều 4 khoản 1' },
+    'cuoi-nhiem-ky': { title: 'Tổng kết nhiệm kỳ', summary: '', rule: { type: 'term-final-year', termStart: 2025, termEnd: 2030 }, cites: cite('Điều 7 khoản 2'), text: 'Căn cứ: Điều 7 khoản 2' },
+    'thong-tin': { title: 'Thông tin hằng tuần', summary: '', rule: null, cites: cite('Điều 12 khoản 1'), text: 'Căn cứ: Điều 12 khoản 1' },
+  },
+  by_holder: { 'thuong-truc': ['giao-ban', 'thong-tin'], ttct: ['sau-thang', 'giua-quy-iv', 'cuoi-nhiem-ky'] },
+};
+
+test('weekly meetings of 2026 skip the Tết week and move off holidays within the week', () => {
+  const r = O.plan(CAL, DATA, 'thuong-truc', '2026');
+  const dates = r.value.map((i) => i.date);
+  assert.equal(dates.length, 51); // 52 Mondays from 05/01 to 28/12, minus the Tết week 16–22/02
+  assert.equal(dates[0], '2026-01-05'); // the week of 29/12/2025 belongs to 2025
+  assert.equal(dates.at(-1), '2026-12-28');
+  assert.ok(!dates.some((d) => d >= '2026-02-16' && d <= '2026-02-22'));
+  assert.ok(dates.includes('2026-04-28')); // 27/4 Giỗ Tổ (nghỉ bù) → thứ Ba
+  assert.ok(dates.includes('2026-09-03')); // 31/8, 1/9, 2/9 off → thứ Năm
+  assert.deepEqual(r.undated.map((u) => u.rule), ['thong-tin']);
+  assert.deepEqual(r.range, ['2026-01-01', '2026-12-31']);
+});
+
+test('the whole term: more than one call of nextOccurrences (over 100 weeks)', () => {
+  const r = O.plan(CAL, DATA, 'thuong-truc', 'nhiem-ky');
+  assert.ok(r.value.length > 300, String(r.value.length));
+  const dates = r.value.map((i) => i.date);
+  assert.equal(new Set(dates).size, dates.length); // no week twice at chunk boundaries
+  assert.deepEqual([...dates].sort(), dates);
+  assert.ok(r.warnings.some((w) => w.includes('2027'))); // later years: holidays only, no swaps announced
+});
+
+test('windows, a fixed date and the final year of the term, in date order', () => {
+  const y2026 = O.plan(CAL, DATA, 'ttct', '2026').value;
+  assert.deepEqual(y2026.map((i) => [i.rule, i.date, i.until]), [
+    ['sau-thang', '2026-01-02', '2026-06-30'],
+    ['sau-thang', '2026-07-01', '2026-12-31'],
+    ['giua-quy-iv', '2026-11-16', null], // 15/11/2026 is a Sunday
+  ]);
+  const term = O.plan(CAL, DATA, 'ttct', 'nhiem-ky').value;
+  assert.deepEqual(term.filter((i) => i.rule === 'giua-quy-iv').map((i) => i.date),
+    ['2025-11-17', '2026-11-16', '2027-11-15', '2028-11-15', '2029-11-15', '2030-11-15']);
+  assert.deepEqual(term.filter((i) => i.rule === 'cuoi-nhiem-ky').map((i) => [i.date, i.until]), [['2030-01-02', '2030-12-31']]);
+  assert.equal(term.filter((i) => i.rule === 'sau-thang').length, 12);
+  assert.equal(term.length, 19);
+});
+
+test('bad input gives an error object, never an exception', () => {
+  assert.match(O.plan(CAL, DATA, 'khong-co', '2026').error, /khong-co/);
+  assert.match(O.plan(CAL, DATA, 'ttct', '20x6').error, /20x6/);
+  assert.ok(O.plan(CAL, null, 'ttct', '2026').error);
+  assert.equal(O.defaultPeriod(DATA, '2026-11-23'), '2026');
+  assert.equal(O.defaultPeriod(DATA, '2031-01-01'), 'nhiem-ky');
+});
+
+test('events carry the citation into DESCRIPTION and build a valid calendar', () => {
+  const items = O.plan(CAL, DATA, 'ttct', '2026').value;
+  const events = O.events(items, 'file:///tmp/so-tay/cong-cu/lich-nghia-vu.html?holder=ttct');
+  assert.equal(events[2].url, 'file:///tmp/so-tay/van-ban/x.html#dieu-4-khoan-1');
+  assert.match(events[2].description, /Căn cứ: Điều 4 khoản 1/);
+  assert.equal(events[0].until, '2026-06-30');
+  const built = ICS.build(events, { dtstamp: '2026-11-23T10:00:00Z', name: 'Lịch' });
+  assert.equal(built.value.match(/BEGIN:VEVENT/g).length, 3);
+  assert.match(built.value, /DTSTART;VALUE=DATE:20261116\r\nDTEND;VALUE=DATE:20261117/);
+  assert.match(built.value, /DTSTART;VALUE=DATE:20260102\r\nDTEND;VALUE=DATE:20260701/);
+});
