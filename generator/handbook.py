@@ -20,6 +20,7 @@ class Handbook:
     linked: object | None = None  # generator.linker.Linked once data/ is loaded
     warnings: list[str] = field(default_factory=list)
     calendar: dict = field(default_factory=dict)  # working-day calendar JSON embedded in tool pages
+    lessons: list = field(default_factory=list)  # generator.lessons.Lesson, from content/lessons
 
     def document(self, document_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == document_id), None)
@@ -46,15 +47,19 @@ def load_handbook(project) -> Handbook:
     """Parse content/documents, load + link data/; raise DataError listing every problem."""
     from .check import check
     from .errors import DataError
+    from .lessons import check_lessons, read_lessons
 
     result = check(project.content_dir, project.data_dir)
-    if not result.ok:
-        raise DataError(result.errors)
+    lessons, lesson_errors = read_lessons(project.content_dir / "lessons", project.root)
+    if result.ok:
+        lesson_errors += check_lessons(lessons, result.linked)
+    if not result.ok or lesson_errors:
+        raise DataError(result.errors + lesson_errors)
     from .calendar import build_calendar
 
     handbook = Handbook(documents=result.documents, pages_dir=project.pages_dir,
                         linked=result.linked, warnings=result.warnings,
-                        calendar=build_calendar(project.data_dir))
+                        calendar=build_calendar(project.data_dir), lessons=lessons)
     return handbook
 
 
