@@ -49,6 +49,9 @@ def load_handbook(project) -> Handbook:
     from .errors import DataError
     from .lessons import check_lessons, read_lessons
 
+    from .cache import use_dir
+
+    use_dir(project.build_dir / "cache")  # unchanged files are not parsed again
     result = check(project.content_dir, project.data_dir)
     lessons, lesson_errors = read_lessons(project.content_dir / "lessons", project.root)
     if result.ok:

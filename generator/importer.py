@@ -44,6 +44,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.cache import cached
 from generator.errors import InputError
 from generator.model import Article, Block, Clause, Document, Point, Signature
 from generator.parser import (
@@ -779,7 +780,8 @@ def document_from_content(path: Path) -> Document:
     for key in meta.keys() - set(FRONT_MATTER_KEYS):
         log.warning("%s:%d: unknown front matter key '%s' ignored (allowed: %s)",
                     path, key_line(raw_lines, key), key, ", ".join(FRONT_MATTER_KEYS))
-    structure = parse_structure(body, str(path))
+    body_key = (str(path), str(body[0].number if body else 0), "\n".join(line.text for line in body))
+    structure = cached("structure", body_key, lambda: parse_structure(body, str(path)), modules=("parser.py", "model.py"))
     signature = meta.get("signature") or {}
     fields = {k: v for k, v in meta.items() if k in FIELD_TYPES and k != "signature" and v is not None}
     fields["date"] = meta.get("date")

@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.composer
+import yaml.constructor
+import yaml.resolver
+
+from generator.cache import cached
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -77,13 +82,11 @@ class FileProblem(Exception):
     pass
 
 
-class _LimitedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses alias bombs and absurd nesting while composing."""
+class _LimitedComposer(yaml.composer.Composer):
+    """PyYAML's composer, refusing alias bombs and absurd nesting while composing."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-        self._aliases = 0
+    _depth = 0
+    _aliases = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         if self.check_event(yaml.AliasEvent):
@@ -97,6 +100,25 @@ class _LimitedLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+class _PyLimitedLoader(_LimitedComposer, yaml.SafeLoader):
+    """All in Python: slower, and the wording of syntax errors users see."""
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    import yaml.cyaml
+
+    class _LimitedLoader(_LimitedComposer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """Scanning and parsing in libyaml (C, ~5× faster); composing (with the limits) in Python."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            yaml.composer.Composer.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _LimitedLoader = _PyLimitedLoader
 
 
 class _Limit(Exception):
@@ -117,7 +139,20 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[YamlPath, int], list[st
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FileProblem(f"{shown}:{line}: file is not UTF-8 text (byte 0x{raw[exc.start]:02x}) — save it as UTF-8") from None
-    loader = _LimitedLoader(text)
+    return cached("yaml", (shown, raw), lambda: _parse(text, shown), modules=("yamlsource.py",))
+
+
+def _parse(text: str, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
+    try:
+        return _compose(_LimitedLoader, text, shown)
+    except FileProblem:
+        if _LimitedLoader is _PyLimitedLoader:
+            raise
+        return _compose(_PyLimitedLoader, text, shown)  # PyYAML's own wording of the mistake
+
+
+def _compose(loader_class: type, text: str, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
     except _Limit as limit:

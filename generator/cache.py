@@ -1,0 +1,118 @@
+"""Content-hash cache for the parse stages: unchanged inputs are not parsed again.
+
+`cached(kind, key_parts, compute)` returns `compute()`'s value, reusing the
+value stored for the same key: a sha256 of the input bytes (and whatever else
+the result depends on, such as the path shown in messages) plus the source of
+the stage's own modules, so editing the parser invalidates its entries.
+
+Entries live in memory for the process (`sotay serve` rebuilds in the same
+process) and, once `use_dir()` names a folder (load_handbook uses
+`build/cache/`), as pickles on disk for the next `sotay build`. Values are
+stored pickled and unpickled on every hit, so callers always get a fresh copy
+they may change. Exceptions are never cached. Set SOTAY_NO_CACHE=1 to turn the
+cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_memory: dict[str, bytes] = {}
+_MEMORY_LIMIT = 256 * 1024 * 1024  # bytes of pickles kept in memory
+_state = {"dir": None, "memory_bytes": 0}
+_code_versions: dict[str, str] = {}
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def use_dir(folder: Path | None) -> None:
+    """Keep entries on disk under `folder` too (None: memory only)."""
+    _state["dir"] = Path(folder) if folder else None
+
+
+def enabled() -> bool:
+    return os.environ.get("SOTAY_NO_CACHE", "") in ("", "0")
+
+
+def code_version(modules: Iterable[str]) -> str:
+    """Hash of the source of the given generator modules (file names like 'parser.py')."""
+    names = tuple(modules)
+    key = ",".join(names)
+    if key not in _code_versions:
+        digest = hashlib.sha256(pickle.format_version.encode())
+        for name in names:
+            digest.update((_PACKAGE / name).read_bytes())
+        _code_versions[key] = digest.hexdigest()
+    return _code_versions[key]
+
+
+def cached(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T], modules: Iterable[str] = ()) -> T:
+    if not enabled():
+        return compute()
+    digest = hashlib.sha256(kind.encode() + b"\0" + code_version(modules).encode())
+    for part in key_parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    key = digest.hexdigest()
+    blob = _memory.get(key) or _read_disk(kind, key)
+    if blob is not None:
+        try:
+            return pickle.loads(blob)
+        except Exception:  # a damaged entry (killed mid-write elsewhere): recompute
+            log.debug("cache entry %s/%s unreadable; recomputing", kind, key)
+    value = compute()
+    blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    _remember(key, blob)
+    _write_disk(kind, key, blob)
+    return value
+
+
+def clear_memory() -> None:
+    _memory.clear()
+    _state["memory_bytes"] = 0
+
+
+def _remember(key: str, blob: bytes) -> None:
+    if _state["memory_bytes"] + len(blob) > _MEMORY_LIMIT:
+        clear_memory()
+    _memory[key] = blob
+    _state["memory_bytes"] += len(blob)
+
+
+def _entry(kind: str, key: str) -> Path | None:
+    folder = _state["dir"]
+    return folder / kind / key[:2] / f"{key}.pickle" if folder else None
+
+
+def _read_disk(kind: str, key: str) -> bytes | None:
+    path = _entry(kind, key)
+    if path is None:
+        return None
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    _remember(key, blob)
+    return blob
+
+
+def _write_disk(kind: str, key: str, blob: bytes) -> None:
+    path = _entry(kind, key)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(blob)
+        os.replace(partial, path)  # readers see the whole entry or none
+    except OSError as error:  # a read-only or full disk only costs speed
+        log.debug("cache: cannot write %s: %s", path, error)
