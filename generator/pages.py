@@ -17,7 +17,7 @@ from . import urls, views
 from .handbook import Handbook
 from .checklist_views import CHECKLIST_CSS, CHECKLIST_SCRIPTS, checklist_view
 from .holder_views import HolderPages, relations_overview
-from .lessons import lesson_pages
+from .compare import comparison_pages
 from .lessons import lesson_pages
 from .tool_views import add_tool_pages
 from .render import make_environment, render_template
@@ -31,8 +31,6 @@ NAV_SECTIONS = [
     ("Danh mục việc cần làm", "danh-muc"),
     ("Công cụ tính hạn", "cong-cu"),
     ("Bài học", "bai-hoc"),
-    ("So sánh", "so-sanh"),
-    ("Ôn tập", "on-tap"),
     ("So sánh", "so-sanh"),
     ("Ôn tập", "on-tap"),
     ("Tìm kiếm", "tim-kiem.md"),
@@ -65,7 +63,7 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
         search_href=urls.SEARCH,
     ))
     lesson_pages(handbook, env, site, titles, tools.by_rule)
-    lesson_pages(handbook, env, site, titles)
+    comparison_pages(handbook, env, site, titles)
     copy_hand_written(handbook.pages_dir, site)
     site.nav = navigation(handbook, site)
     return site
