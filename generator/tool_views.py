@@ -90,6 +90,14 @@ def _quotes(rules, linked, titles, page) -> list[dict]:
     return [{"text": r.quote, "cites": cite_links(linked, titles, page, r.cite)} for r in rules if r.quote]
 
 
+def _grouped_form(view: dict, rules, linked, titles, page) -> dict:
+    """A form for several rules: each citation once in its header, every quote below it."""
+    seen = set()
+    view["cites"] = [c for c in view["cites"] if not (c["href"] in seen or seen.add(c["href"]))]
+    view["quotes"] = _quotes(rules, linked, titles, page)
+    return view
+
+
 def _document_order(rules) -> dict[str, list]:
     by_doc: dict[str, list] = defaultdict(list)
     for rule in rules:
@@ -151,8 +159,7 @@ def _meeting_tool(linked, titles, rules) -> Tool:
     for doc, group in _document_order(rules).items():
         view = meeting_schedule_view([_rule_dict(r, linked, titles, tool.page) for r in group],
                                      title=f"Theo {titles.get(doc, doc)}", id=f"hop-{doc}")
-        view["quotes"] = _quotes(group, linked, titles, tool.page)
-        tool.forms.append(view)
+        tool.forms.append(_grouped_form(view, group, linked, titles, tool.page))
         tool.anchors.update({r.id: view["id"] for r in group})
     return tool
 
@@ -166,8 +173,7 @@ def _quorum_tool(linked, titles, rules) -> Tool:
     for doc, group in _document_order(rules).items():
         view = quorum_view([_rule_dict(r, linked, titles, tool.page) for r in group],
                            title=f"Theo {titles.get(doc, doc)}", id=f"bieu-quyet-{doc}")
-        view["quotes"] = _quotes(group, linked, titles, tool.page)
-        tool.forms.append(view)
+        tool.forms.append(_grouped_form(view, group, linked, titles, tool.page))
         tool.anchors.update({r.id: view["id"] for r in group})
     return tool
 

@@ -86,3 +86,11 @@ test('events carry the citation into DESCRIPTION and build a valid calendar', ()
   assert.match(built.value, /DTSTART;VALUE=DATE:20261116\r\nDTEND;VALUE=DATE:20261117/);
   assert.match(built.value, /DTSTART;VALUE=DATE:20260102\r\nDTEND;VALUE=DATE:20260701/);
 });
+
+test('warnings only for the years shown', () => {
+  const r = O.plan(CAL, DATA, 'ttct', '2026');
+  assert.deepEqual(r.warnings.filter((w) => /20(2[7-9]|[3-9]\d)/.test(w)), []);
+  const later = O.plan(CAL, DATA, 'ttct', '2028');
+  assert.ok(later.warnings.some((w) => w.includes('2028')));
+  assert.ok(!later.warnings.some((w) => w.includes('2029')));
+});

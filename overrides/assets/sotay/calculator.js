@@ -59,11 +59,19 @@
     return String(value);
   }
 
+  // A window ("trong 6 tháng đầu năm") shows its first and last working day, not only the first.
+  function shown(result) {
+    if (!result.occurrences) return display(result.value);
+    return result.occurrences.map(function (o) {
+      return o.until && o.until !== o.value ? display(o.value) + ' – ' + display(o.until) : display(o.value);
+    }).join('; ');
+  }
+
   function write(form, output, result) {
     var name = output.getAttribute('name') || '';
     var ok = result && result.value !== null && result.value !== undefined && !result.error;
     output.setAttribute('data-value', ok ? (Array.isArray(result.value) ? result.value.join(' ') : String(result.value)) : '');
-    output.textContent = ok ? (output.hasAttribute('data-threshold') ? (result.value ? 'Có' : 'Không') : display(result.value)) : '';
+    output.textContent = ok ? (output.hasAttribute('data-threshold') ? (result.value ? 'Có' : 'Không') : shown(result)) : '';
     if (!ok && result && result.error) output.setAttribute('data-error', result.error);
     else output.removeAttribute('data-error');
     var list = name && form.querySelector('[data-explanation-for="' + name + '"]');

@@ -53,23 +53,27 @@
   }
 
   // Every occurrence of one rule whose day (or window) touches [from, to].
+  // Asks for a few dates first, then more (a yearly rule must not compute a century);
+  // keeps only the warnings of the occurrences it keeps.
   function occurrencesIn(cal, rule, from, to) {
     var out = [];
     var warnings = [];
     var start = from;
+    var chunk = 8;
     for (var guard = 0; guard < 100; guard++) {
-      var r = workdays().nextOccurrences(cal, rule, start, CHUNK);
+      var r = workdays().nextOccurrences(cal, rule, start, chunk);
       if (r.error) return { error: r.error };
-      warnings = warnings.concat(r.warnings || []);
       var last = null;
       for (var i = 0; i < r.occurrences.length; i++) {
         var o = r.occurrences[i];
         last = o;
         if (o.value > to) return { list: out, warnings: warnings };
         out.push(o);
+        warnings = warnings.concat(o.warnings || []);
       }
-      if (!last || r.occurrences.length < CHUNK) break;
+      if (!last || r.occurrences.length < chunk) break;
       start = nextDay(last.until || last.value);
+      chunk = Math.min(CHUNK, chunk * 2);
     }
     return { list: out, warnings: warnings };
   }
@@ -116,8 +120,11 @@
         });
       });
     });
+    // By first day, then by last day (a quarter before the year that starts with it), then title.
     items.sort(function (a, b) {
-      return a.date < b.date ? -1 : a.date > b.date ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+      var ka = [a.date, a.until || a.date, a.title], kb = [b.date, b.until || b.date, b.title];
+      for (var i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+      return 0;
     });
     var seen = {};
     warnings = warnings.filter(function (w) { return seen[w] ? false : (seen[w] = true); });
