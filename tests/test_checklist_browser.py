@@ -98,15 +98,7 @@ def render_harness(directory: Path, calendar: dict | None = None) -> Path:
     return page
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# `browser`: the session-wide Debian Chromium from tests/conftest.py (one Playwright per test run).
 
 
 @pytest.fixture

@@ -63,14 +63,7 @@ def server(site):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+# `browser`: the session-wide Debian Chromium from tests/conftest.py (one Playwright per test run).
 
 
 @pytest.fixture(params=["http", "file"])
