@@ -52,8 +52,9 @@ def build(project: Project, strict: bool = False) -> BuildResult:
     except BaseException:
         shutil.rmtree(new_site, ignore_errors=True)
         raise
+    previous = project.site_dir.resolve() if project.site_dir.is_symlink() else None
     swap_site_link(project.site_dir, new_site)
-    prune_old_sites(sites_root, keep=new_site)
+    prune_old_sites(sites_root, keep=new_site, previous=previous)
     return BuildResult(project.site_dir, bundle, time.monotonic() - started)
 
 
@@ -67,6 +68,8 @@ def swap_site_link(link: Path, target: Path) -> None:
     if link.exists() and not link.is_symlink():
         legacy = target.parent / f"site-legacy-{int(time.time())}"
         link.rename(legacy)
+    for stale in link.parent.glob(f".{link.name}.swap-*"):  # left by a killed build
+        stale.unlink(missing_ok=True)
     tmp_link = link.with_name(f".{link.name}.swap-{os.getpid()}")
     if tmp_link.is_symlink() or tmp_link.exists():
         tmp_link.unlink()
@@ -74,9 +77,13 @@ def swap_site_link(link: Path, target: Path) -> None:
     os.replace(tmp_link, link)
 
 
-def prune_old_sites(sites_root: Path, keep: Path) -> None:
-    """Keep the new build and the one before it; remove older and abandoned ones."""
+def prune_old_sites(sites_root: Path, keep: Path, previous: Path | None = None) -> None:
+    """Keep the new build and the one the site pointed to before; remove older ones and
+    the half-written ones of interrupted builds."""
     builds = sorted((p for p in sites_root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
-    stale = [p for p in builds if p != keep][: max(0, len(builds) - KEEP_BUILDS)]
-    for path in stale:
-        shutil.rmtree(path, ignore_errors=True)
+    kept = {keep.resolve(), previous.resolve() if previous else None}
+    if previous is None and len(builds) >= KEEP_BUILDS:  # no link before: keep the newest other build
+        kept.add(next((p.resolve() for p in reversed(builds) if p.resolve() != keep.resolve()), None))
+    for path in builds:
+        if path.resolve() not in kept:
+            shutil.rmtree(path, ignore_errors=True)

@@ -32,6 +32,8 @@ Phiên bản nội dung: {content_version}
 def write_bundle(site_dir: Path, target: Path, build_date: str, content_version: str) -> Path:
     """Zip the built site under one folder with a Vietnamese README.txt; atomic replace."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f"{target.name}.part-*"):  # left by an interrupted build
+        stale.unlink(missing_ok=True)
     partial = target.with_name(target.name + f".part-{os.getpid()}")
     readme = README_TXT.format(folder=FOLDER, build_date=build_date, content_version=content_version)
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
