@@ -55,13 +55,19 @@ def resolve_cite(cite: Cite, documents: dict[str, Document]) -> tuple[Target | N
     if article is None:
         return None, f"{document.id} has no Điều {cite.article} — it has Điều {span([a.number for a in document.articles])}"
     if cite.clause is None:
-        return Target(document, article, None, None), None
+        if cite.point is None:
+            return Target(document, article, None, None), None
+        return _article_point(document, article, cite)
     clauses = list(iter_clauses(article.clauses))
-    clause = next((c for c in clauses if c.number == cite.clause), None)
-    if clause is None:
+    same_label = [c for c in clauses if c.number == cite.clause]
+    if not same_label:
         if not clauses:
             return None, f"Điều {article.number} of {document.id} has no numbered khoản — cite the article alone (remove clause)"
         return None, f"Điều {article.number} of {document.id} has no khoản {cite.clause} — it has khoản {span([c.number for c in clauses])}"
+    if cite.occurrence > len(same_label):
+        return None, (f"Điều {article.number} of {document.id} has khoản {cite.clause} only {len(same_label)} time(s)"
+                      f" — use occurrence: 1 to {len(same_label)}")
+    clause = same_label[cite.occurrence - 1]
     if cite.point is None:
         return Target(document, article, clause, None), None
     point = next((p for p in clause.points if normalize(p.label) == normalize(cite.point)), None)
@@ -71,6 +77,16 @@ def resolve_cite(cite: Cite, documents: dict[str, Document]) -> tuple[Target | N
             return None, f"{where} has no điểm — cite the khoản alone (remove point)"
         return None, f"{where} has no điểm {cite.point} — it has điểm {span([p.label for p in clause.points])}"
     return Target(document, article, clause, point), None
+
+
+def _article_point(document: Document, article: Article, cite: Cite) -> tuple[Target | None, str | None]:
+    """A điểm cited without a khoản: it must stand directly under the article."""
+    point = next((p for p in article.points if normalize(p.label) == normalize(cite.point)), None)
+    if point is not None:
+        return Target(document, article, None, point), None
+    owners = [c.number for c in iter_clauses(article.clauses) if any(normalize(p.label) == normalize(cite.point) for p in c.points)]
+    hint = f'add the khoản it belongs to, e.g. clause: "{owners[0]}"' if owners else "check the article"
+    return None, f"Điều {article.number} of {document.id} has no điểm {cite.point} directly under it — {hint}"
 
 
 def unknown_document(document_id: str, documents: dict[str, Document]) -> str:
@@ -123,7 +139,9 @@ def target_texts(target: Target) -> Iterable[str]:
         return _point_texts(target.point)
     if target.clause:
         return _clause_texts(target.clause)
-    return [target.article.title, *(b.text for b in target.article.intro), *(t for c in target.article.clauses for t in _clause_texts(c))]
+    article = target.article
+    return [article.title, *(b.text for b in article.intro), *(t for p in article.points for t in _point_texts(p)),
+            *(t for c in article.clauses for t in _clause_texts(c))]
 
 
 def _point_texts(point: Point) -> list[str]:

@@ -85,10 +85,10 @@ def inspect_cmd(path: Path, as_json: bool) -> None:
 @cli.command("check")
 def check_cmd() -> None:
     """Validate content/ and data/: every mistake as file:line: what — how to fix."""
-    from .handbook import load_handbook
+    from .handbook import coverage_lines, load_handbook
 
     handbook = load_handbook(find_project())
-    for line in handbook.report():
+    for line in handbook.report() + coverage_lines(handbook):
         click.echo(line)
     click.echo("OK: không có lỗi.")
 

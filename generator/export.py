@@ -58,6 +58,7 @@ def _article_json(article: Article, page: str) -> dict:
         "section": article.section,
         "text": " ".join(b.text for b in article.intro),
         "href": f"{page}#{article.anchor}",
+        "points": [_point_json(p, page) for p in article.points],
         "clauses": [_clause_json(c, page) for c in article.clauses],
     }
 

@@ -15,8 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import export
-from .handbook import Handbook, load_handbook
+from . import export, offline
+from .handbook import Handbook, coverage_lines, load_handbook
 from .pages import site_pages
 from .project import Project
 from .render import write_pages
@@ -37,6 +37,8 @@ def prepare(project: Project, docs_dir: Path) -> Prepared:
     handbook = load_handbook(project)
     site = site_pages(handbook)
     written = write_pages(site.pages, docs_dir)
+    for line in coverage_lines(handbook):
+        log.info(line)
     log.info("Sổ tay: %d văn bản, %d trang (%d trang thay đổi)", len(handbook.documents), len(site.pages), written)
     return Prepared(project, handbook, site.nav, build_date(), content_version(project))
 
@@ -49,6 +51,7 @@ def finish_site(prepared: Prepared, site_dir: Path) -> None:
     from . import index  # the search stage: Pagefind over the written site
 
     index.index_site(site_dir)
+    offline.write_service_worker(site_dir, prepared.content_version)
 
 
 def build_date() -> str:

@@ -72,3 +72,17 @@ def holder_label(view) -> str:
 
 def holder_page(view) -> str:
     return urls.role_page(view.id) if view.kind == "role" else urls.body_page(view.id)
+
+
+def coverage_lines(handbook: Handbook) -> list[str]:
+    """Per document: how many khoản a duty cites and how many articles a duty or relation cites."""
+    if handbook.linked is None:
+        return []
+    from .coverage import coverage
+
+    targets = [(d.id, 1, max((a.number for a in d.articles), default=0)) for d in handbook.documents]
+    lines = []
+    for row in coverage(handbook.linked, targets):
+        lines.append(f"Độ phủ {row.document}: khoản {row.clauses_cited}/{row.clauses_total}, "
+                     f"điều {row.articles_cited}/{row.articles_total}")
+    return lines

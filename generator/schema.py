@@ -98,7 +98,8 @@ class Cite(Model):
     document: Slug
     article: int = Field(ge=1)
     clause: str | None = None
-    point: str | None = None
+    point: str | None = None  # without clause: a điểm written directly under the article
+    occurrence: int = Field(default=1, ge=1)  # the Nth khoản with this label (when numbering restarts)
 
     @field_validator("clause", mode="before")
     @classmethod
@@ -127,17 +128,6 @@ class Cite(Model):
                 {"value": value},
             )
         return value
-
-    @model_validator(mode="after")
-    def _point_needs_clause(self) -> Cite:
-        if self.point is not None and self.clause is None:
-            raise PydanticCustomError(
-                "point_without_clause",
-                "point '{point}' is cited without a clause — add the khoản it belongs to, "
-                'e.g. clause: "1"',
-                {"point": self.point},
-            )
-        return self
 
 
 def _one_or_many(value: Any) -> Any:

@@ -130,6 +130,16 @@ CASES = {
         ["data/duties/qc-lam-viec-lung-phinh.yml:29: duties[3].cite[0]: khoản 2 of Điều 6 (qc-lam-viec-lung-phinh)"
          " has no điểm đ — it has điểm a, b"],
     ),
+    "point-without-clause": (
+        edit(DUTIES, 'clause: "2", point: b}', 'point: b}'),
+        ["data/duties/qc-lam-viec-lung-phinh.yml:29: duties[3].cite[0]: Điều 6 of qc-lam-viec-lung-phinh has no"
+         ' điểm b directly under it — add the khoản it belongs to, e.g. clause: "2"'],
+    ),
+    "occurrence-out-of-range": (
+        edit(DUTIES, 'clause: "2", point: b}', 'clause: "2", occurrence: 2, point: b}'),
+        ["data/duties/qc-lam-viec-lung-phinh.yml:29: duties[3].cite[0]: Điều 6 of qc-lam-viec-lung-phinh has"
+         " khoản 2 only 1 time(s) — use occurrence: 1 to 1"],
+    ),
     "point-in-clause-without-points": (
         edit(RELATIONS, 'article: 7, clause: "2"}', 'article: 7, clause: "2", point: a}'),
         ["data/relations/qc-lam-viec-lung-phinh.yml:10: relations[0].cite: khoản 2 of Điều 7"

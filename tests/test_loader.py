@@ -164,18 +164,6 @@ CASES = {
         ['data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].cite.clause: clause must be quoted text, got the'
          ' number 3.1 — write clause: "3.1"'],
     ),
-    "point-without-clause": (
-        {"duties/qc-lam-viec-lung-phinh.yml": """
-            duties:
-              - id: lp-bi-thu-2
-                holder: bi-thu
-                summary: Làm trưởng các Ban chỉ đạo.
-                cite:
-                  - {document: qc-lam-viec-lung-phinh, article: 6, point: b}
-            """},
-        ["data/duties/qc-lam-viec-lung-phinh.yml:6: duties[0].cite[0]: point 'b' is cited without a clause — add"
-         ' the khoản it belongs to, e.g. clause: "1"'],
-    ),
     "id-not-a-slug": (
         {"roles.yml": """
             roles:
