@@ -1,0 +1,259 @@
+"""Deadline tool pages (cong-cu/*.html) and the obligations calendar in the real build.
+
+The default handbook is built once (tests/conftest.py); the browser tests drive
+Debian Chromium against the served site AND the unzipped offline bundle opened
+from file://. Expected dates are worked out by hand from the official calendar
+(data/calendar/2026.yml): Tết Bính Ngọ — nghỉ thứ Bảy 14/02 đến Chủ nhật 22/02/2026,
+so 16–20/02 are days off; 28/02/2026 is a Saturday, 01/03 a Sunday, 15/11/2026 a
+Sunday; 01/01/2027 (Friday) and 03/01/2028 (Monday, nghỉ bù) are Tết Dương lịch.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import DESKTOP, PHONE
+
+TOOLS = [
+    "han-ngay-lam-viec", "chuan-bi-hoi-nghi", "bieu-quyet", "vang-mat", "dang-ky-giua-quy-iv",
+    "dinh-ky-6-thang", "dinh-ky-hang-nam", "dinh-ky-hang-quy", "dinh-ky-hang-thang", "dinh-ky-hang-tuan",
+    "dinh-ky-cuoi-thang", "dinh-ky-dau-quy", "dinh-ky-cuoi-nhiem-ky",
+]
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_body(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text[text.index("<article"):text.index("</article>")]
+
+
+# ---- the built pages (no browser) ---------------------------------------------------
+
+
+def test_every_tool_page_is_listed_on_the_index_and_the_home_page(default_site):
+    index = parse(default_site / "cong-cu" / "index.html").hrefs
+    for tool in TOOLS + ["lich-nghia-vu"]:
+        assert (default_site / "cong-cu" / f"{tool}.html").is_file(), tool
+        assert f"{tool}.html" in index, tool
+    home = page_body(default_site / "index.html")
+    assert 'href="cong-cu/lich-nghia-vu.html"' in home and 'href="cong-cu/index.html"' in home
+    assert 'href="cong-cu/han-ngay-lam-viec.html"' in home
+
+
+def test_citations_on_tool_pages_are_relative_and_reach_the_clause(default_site):
+    for tool in TOOLS:
+        page = default_site / "cong-cu" / f"{tool}.html"
+        article = _Links()
+        article.feed(page_body(page))
+        cites = [h for h in article.hrefs if "van-ban/" in h]
+        assert cites, tool
+        for href in cites:
+            assert href.startswith("../van-ban/"), href
+            target, anchor = href.split("#")
+            assert anchor in parse((page.parent / target).resolve()).ids, href
+    body = page_body(default_site / "cong-cu" / "han-ngay-lam-viec.html")
+    assert 'href="../van-ban/qc-phoi-hop-dang-uy-khoi.html#dieu-3-khoan-1"' in body
+    assert "7 ngày làm việc kể từ khi nhận được văn bản" in body  # the rule's own words
+
+
+def test_role_and_body_pages_link_each_rule_to_its_tool(default_site):
+    body = page_body(default_site / "co-quan" / "dang-uy-cong-an-tinh.html")
+    assert 'href="../cong-cu/dinh-ky-6-thang.html#tinh-ca-trao-doi-thong-tin-6-thang"' in body
+    assert 'href="../cong-cu/han-ngay-lam-viec.html#tinh-duk-tra-loi-de-nghi-7-ngay-lam-viec"' in body
+    page = default_site / "cong-cu" / "dinh-ky-6-thang.html"
+    assert "tinh-ca-trao-doi-thong-tin-6-thang" in parse(page).ids
+    lp = page_body(default_site / "co-quan" / "van-phong-dang-uy.html")
+    assert "../cong-cu/chuan-bi-hoi-nghi.html#hop-qc-lam-viec-lung-phinh" in lp
+
+
+# ---- in Chromium: served and from the file:// bundle ---------------------------------
+
+
+@pytest.fixture(params=["served", "bundle"])
+def site(request, default_server, default_bundle):
+    """(base URL of the site, prefix every request must start with)."""
+    if request.param == "served":
+        return default_server, default_server
+    base = default_bundle.as_uri() + "/"
+    return base, "file://"
+
+
+def value(page, form_id, name):
+    return page.get_attribute(f'#{form_id} output[name="{name}"]', "data-value")
+
+
+@pytest.mark.browser
+def test_calculators_prefilled_from_the_url(new_page, site):
+    base, prefix = site
+    page, watch = new_page()
+    page.goto(base + "cong-cu/han-ngay-lam-viec.html?start=2026-02-10")
+    # 11, 12, 13/02 (1–3), Tết 14–22/02 skipped, 23, 24, 25, 26/02 (4–7)
+    assert value(page, "tinh-duk-tra-loi-de-nghi-7-ngay-lam-viec", "end") == "2026-02-26"
+
+    page.goto(base + "cong-cu/chuan-bi-hoi-nghi.html?meeting=2026-03-02")
+    lp = "hop-qc-lam-viec-lung-phinh"
+    assert value(page, lp, "lp-tai-lieu-hoi-nghi-truoc-2-ngay") == "2026-02-27"  # 28/02 Saturday → Friday
+    assert value(page, lp, "lp-giay-moi-hoi-nghi-bch-1-ngay") == "2026-02-27"  # 01/03 Sunday → Friday
+    model = "hop-qc-lam-viec-mau-dang-uy-ubnd"
+    assert value(page, model, "mau-tai-lieu-hoi-nghi-truoc-hop") == ""  # the model leaves the days blank
+    page.fill(f"#{model}-so-ngay-mau-tai-lieu-hoi-nghi-truoc-hop", "5")
+    assert value(page, model, "mau-tai-lieu-hoi-nghi-truoc-hop") == "2026-02-25"
+    assert "so-ngay-mau-tai-lieu-hoi-nghi-truoc-hop=5" in page.url or prefix == "file://"
+
+    page.goto(base + "cong-cu/bieu-quyet.html?members=15")
+    assert value(page, "bieu-quyet-qc-lam-viec-lung-phinh", "lp-quorum-bch-btv") == "10"  # ⌈15·2/3⌉
+    assert value(page, "bieu-quyet-qc-lam-viec-lung-phinh", "lp-nghi-quyet-qua-ban") == "8"  # > 7,5
+
+    page.goto(base + "cong-cu/vang-mat.html?from=2026-02-13&to=2026-02-23")
+    assert value(page, "tinh-lp-di-khoi-dia-ban-2-ngay", "days") == "2"  # 13/02 and 23/02 only
+    assert value(page, "tinh-lp-di-khoi-dia-ban-2-ngay", "phai-bao-cao") == "true"
+
+    page.goto(base + "cong-cu/dang-ky-giua-quy-iv.html?from=2026-11-23")
+    assert value(page, "tinh-ttct-dang-ky-nhu-cau-giua-quy-iv", "lan-toi") == "2027-11-15 2028-11-15 2029-11-15 2030-11-15"
+
+    page.goto(base + "cong-cu/dinh-ky-6-thang.html?from=2026-11-23")
+    for form in ("tinh-duk-trao-doi-bcs-ubnd-6-thang", "tinh-ca-trao-doi-thong-tin-6-thang"):
+        # the current half-year, then first working days of each half: 04/01/2027, 04/01/2028
+        assert value(page, form, "lan-toi") == "2026-07-01 2027-01-04 2027-07-01 2028-01-04"
+    assert "31/12/2026" in page.text_content("#tinh-ca-trao-doi-thong-tin-6-thang output")  # window's last day
+
+    assert watch.errors == []
+    assert watch.foreign_requests(prefix) == []
+
+
+@pytest.mark.browser
+def test_typing_recomputes_and_the_url_can_be_shared(new_page, default_server):
+    page, watch = new_page()
+    page.goto(default_server + "cong-cu/han-ngay-lam-viec.html")
+    form = "tinh-duk-tra-loi-de-nghi-7-ngay-lam-viec"
+    assert value(page, form, "end") == ""
+    page.fill(f"#{form}-start", "2026-02-12")
+    assert value(page, form, "end") == "2026-03-02"  # 13/02, then 23–27/02 and 02/03
+    assert "start=2026-02-12" in page.url
+    other, _ = new_page()
+    other.goto(page.url)
+    assert value(other, form, "end") == "2026-03-02"
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+def test_holder_page_chip_opens_the_tool(new_page, site):
+    base, prefix = site
+    page, watch = new_page()
+    page.goto(base + "co-quan/dang-uy-cong-an-tinh.html")
+    page.click('a.sotay-chip[href*="dinh-ky-6-thang.html"]')
+    page.wait_for_load_state()
+    assert page.url.endswith("cong-cu/dinh-ky-6-thang.html#tinh-ca-trao-doi-thong-tin-6-thang")
+    assert page.is_visible("#tinh-ca-trao-doi-thong-tin-6-thang")
+    assert watch.errors == [] and watch.foreign_requests(prefix) == []
+
+
+# ---- the obligations calendar ---------------------------------------------------------
+
+
+def calendar_events(path: Path):
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    return cal, [c for c in cal.walk("VEVENT")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("period, expected", [("2026", 4), ("2030", 5), ("nhiem-ky", 25)])
+def test_obligations_calendar_lists_and_exports(new_page, site, period, expected):
+    """Đảng ủy Công an tỉnh: 6-monthly exchange (2 a year), two yearly duties, and the
+    final-year review (2030 only): 4 a year, 5 in 2030, 6 × 4 + 1 = 25 over 2025–2030."""
+    base, prefix = site
+    page, watch = new_page(accept_downloads=True)
+    page.goto(base + f"cong-cu/lich-nghia-vu.html?holder=dang-uy-cong-an-tinh&period={period}")
+    count = page.locator('#lich-nghia-vu output[name="count"]')
+    assert count.get_attribute("data-value") == str(expected)
+    dates = page.locator("#lich-nghia-vu [data-list] li").evaluate_all("els => els.map(e => e.dataset.date)")
+    assert len(dates) == expected and dates == sorted(dates)
+    with page.expect_download() as info:
+        page.click("#lich-nghia-vu [data-ics]")
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    cal, events = calendar_events(Path(download.path()))
+    assert len(events) == expected
+    assert str(cal["VERSION"]) == "2.0"
+    for event in events:
+        assert "Căn cứ: Điều" in str(event["DESCRIPTION"])
+        assert event["DTEND"].dt > event["DTSTART"].dt
+        assert str(event["URL"]).startswith(prefix) and "van-ban/qc-phoi-hop-cong-an-tinh.html#dieu-" in str(event["URL"])
+    assert sorted(e["DTSTART"].dt.isoformat() for e in events) == dates
+    assert watch.errors == [] and watch.foreign_requests(prefix) == []
+
+
+@pytest.mark.browser
+def test_obligations_calendar_follows_the_selects(new_page, default_server):
+    page, watch = new_page()
+    page.goto(default_server + "cong-cu/lich-nghia-vu.html?holder=don-vi-chu-tri&period=2026")
+    items = page.locator("#lich-nghia-vu [data-list] li")
+    # two yearly duties (the whole of 2026) and the registration due mid-Quý IV: 15/11 is a Sunday
+    assert items.evaluate_all("els => els.map(e => [e.dataset.rule, e.dataset.date])") == [
+        ["ttct-ke-hoach-boi-duong-hang-nam", "2026-01-02"],
+        ["ttct-so-ket-tong-ket-hang-nam", "2026-01-02"],
+        ["ttct-dang-ky-nhu-cau-giua-quy-iv", "2026-11-16"],
+    ]
+    page.select_option("#lich-nghia-vu-period", "nhiem-ky")
+    assert page.get_attribute('#lich-nghia-vu output[name="count"]', "data-value") == "18"
+    assert "period=nhiem-ky" in page.url and "holder=don-vi-chu-tri" in page.url
+    page.select_option("#lich-nghia-vu-holder", "thuong-truc")
+    weekly = page.locator('#lich-nghia-vu [data-list] li[data-rule="lp-tt-giao-ban-thu-hai"]')
+    assert weekly.count() > 300  # every Monday of six years, Tết weeks left out
+    assert watch.errors == []
+
+
+# ---- how it looks ----------------------------------------------------------------------
+
+SHOTS = [
+    "cong-cu/index.html",
+    "cong-cu/han-ngay-lam-viec.html?start=2026-02-10",
+    "cong-cu/chuan-bi-hoi-nghi.html?meeting=2026-03-02",
+    "cong-cu/bieu-quyet.html?members=15",
+    "cong-cu/dinh-ky-6-thang.html?from=2026-11-23",
+    "cong-cu/lich-nghia-vu.html?holder=ban-chap-hanh&period=2026",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_tool_pages_fit_the_screen(new_page, default_bundle, tmp_path, viewport):
+    """Nothing in the content sticks out sideways at 360 px; screenshots kept for a human to look at
+    (in $SOTAY_SCREENSHOTS if set)."""
+    out = Path(os.environ.get("SOTAY_SCREENSHOTS", tmp_path))
+    out.mkdir(parents=True, exist_ok=True)
+    page, watch = new_page(viewport=viewport)
+    for url in SHOTS:
+        page.goto(default_bundle.as_uri() + "/" + url)
+        widest = page.evaluate("Math.max(...[...document.querySelectorAll('article *')]"
+                               ".map(e => e.getBoundingClientRect().right))")
+        assert widest <= viewport["width"], url  # the page content; the header is the theme's
+        name = re.sub(r"[^a-z0-9]+", "-", url.split("/")[-1].split("?")[0].removesuffix(".html"))
+        page.screenshot(path=str(out / f"{name}-{viewport['width']}.png"), full_page=True)
+    assert watch.errors == []
