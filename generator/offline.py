@@ -1,0 +1,92 @@
+"""Offline app stage: the web app manifest and the service worker of a built site.
+
+`write_service_worker(site_dir, content_version)` runs after the search index
+(generate.finish_site) and writes, at the site root:
+
+- `sw.js`: generator/templates/sw.js preceded by the list of files to cache
+  (every page, the Pagefind index and its chunks, our assets), each with a
+  short content hash, their total size, and the cache version
+  `<content version>-<hash of the list>` (a code-only change also renews it);
+- `manifest.webmanifest`: name, Vietnamese, standalone, icons.
+
+Left out of the list: what the served site never loads (the file:// copy of
+the search index, source maps, Material's JavaScript and lunr, which we do
+not load, sitemaps, the open-data export) — readers pay for every byte.
+The worker is registered by assets/sotay/ui.js, on served pages only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SW_NAME = "sw.js"
+MANIFEST_NAME = "manifest.webmanifest"
+SW_TEMPLATE = Path(__file__).parent / "templates" / "sw.js"
+EXCLUDED_DIRS = ("pagefind-file/", "assets/javascripts/", "api/")
+EXCLUDED_NAMES = (SW_NAME, "sitemap.xml", "sitemap.xml.gz")
+EXCLUDED_SUFFIXES = (".map",)
+THEME_COLOR = "#c62828"  # the icon's red (Material's red primary is too light for white text)
+
+MANIFEST = {
+    "name": "Sổ tay Quy chế",
+    "short_name": "Sổ tay",
+    "description": "Sổ tay tra cứu quy chế làm việc và quy chế phối hợp",
+    "lang": "vi",
+    "dir": "ltr",
+    "start_url": "index.html",
+    "scope": "./",
+    "display": "standalone",
+    "background_color": "#ffffff",
+    "theme_color": THEME_COLOR,
+    "icons": [
+        {"src": "assets/sotay/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+        {"src": "assets/sotay/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+        {"src": "assets/sotay/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+    ],
+}
+
+
+@dataclass(frozen=True)
+class OfflineList:
+    version: str
+    files: list[tuple[str, str]]  # (path relative to the site root, short content hash)
+    bytes: int
+
+
+def offline_files(site_dir: Path, content_version: str) -> OfflineList:
+    """Every file the served site may load, hashed; the cache version."""
+    files: list[tuple[str, str]] = []
+    total = 0
+    whole = hashlib.sha256()
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith(EXCLUDED_DIRS) or rel in EXCLUDED_NAMES or rel.endswith(EXCLUDED_SUFFIXES):
+            continue
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()[:12]
+        files.append((rel, digest))
+        total += len(data)
+        whole.update(f"{rel}\0{digest}\n".encode())
+    return OfflineList(f"{content_version}-{whole.hexdigest()[:8]}", files, total)
+
+
+def service_worker_js(listing: OfflineList) -> str:
+    head = json.dumps({"version": listing.version, "bytes": listing.bytes, "files": listing.files},
+                      ensure_ascii=False, separators=(",", ":"))
+    return f"self.SOTAY_OFFLINE = {head};\n" + SW_TEMPLATE.read_text(encoding="utf-8")
+
+
+def write_service_worker(site_dir: Path, content_version: str) -> OfflineList:
+    """Write sw.js and manifest.webmanifest at the site root; return the cached list."""
+    site_dir = Path(site_dir)
+    (site_dir / MANIFEST_NAME).write_text(json.dumps(MANIFEST, ensure_ascii=False, indent=1), encoding="utf-8")
+    listing = offline_files(site_dir, content_version)
+    (site_dir / SW_NAME).write_text(service_worker_js(listing), encoding="utf-8")
+    log.info("Offline: %d tệp, %.1f MB, phiên bản %s", len(listing.files), listing.bytes / 2**20, listing.version)
+    return listing

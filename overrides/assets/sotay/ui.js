@@ -1,0 +1,213 @@
+/* Sổ tay Quy chế — page chrome on every page, in place of Material's 113 KB bundle:
+ * the light/dark toggle, the A−/A+ text size (remembered in localStorage, works
+ * under file://) and, on served pages only (never file://, where service workers
+ * do not exist), the installable offline app: manifest, service worker at the
+ * site root (sw.js, written by generator/offline.py) and the Vietnamese prompt
+ * "Tải toàn bộ để đọc offline" with a progress bar.
+ * Pure helpers first (globalThis.Sotay.ui, module.exports for node tests), then
+ * the DOM layer, which only runs in a browser. One file: on slow 3G every extra
+ * request costs a round trip of ~2 s.
+ */
+(function (root) {
+  "use strict";
+
+  // Reading sizes, as factors of the phone text size (index 1 = default).
+  var TEXT_STEPS = [0.9, 1, 1.15, 1.3, 1.5];
+  var TEXT_DEFAULT = 1;
+
+  /** Clamp a stored step (string, number or junk) to a valid index. */
+  function textStep(stored) {
+    var n = parseInt(stored, 10);
+    if (isNaN(n)) return TEXT_DEFAULT;
+    return Math.max(0, Math.min(TEXT_STEPS.length - 1, n));
+  }
+
+  /** The step after pressing A− (delta -1) or A+ (delta +1). */
+  function nextTextStep(stored, delta) {
+    return textStep(textStep(stored) + delta);
+  }
+
+  /** Index of the palette to use: the stored one, else the one whose media matches. */
+  function paletteIndex(stored, mediaMatches) {
+    if (stored && typeof stored.index === "number" && stored.index >= 0 && stored.index < mediaMatches.length) {
+      return stored.index;
+    }
+    var i = mediaMatches.indexOf(true);
+    return i < 0 ? 0 : i;
+  }
+
+  /** "4,2 MB" — Vietnamese decimal comma. */
+  function megabytes(bytes) {
+    var mb = bytes / (1024 * 1024);
+    return (mb < 10 ? mb.toFixed(1) : String(Math.round(mb))).replace(".", ",") + " MB";
+  }
+
+  /** Label of the progress line: "Đang tải 12/240 tệp (5%)". */
+  function progressText(done, total) {
+    var pct = total ? Math.floor((100 * done) / total) : 100;
+    return "Đang tải " + done + "/" + total + " tệp (" + pct + "%)";
+  }
+
+  var api = {
+    TEXT_STEPS: TEXT_STEPS,
+    textStep: textStep,
+    nextTextStep: nextTextStep,
+    paletteIndex: paletteIndex,
+    megabytes: megabytes,
+    progressText: progressText,
+  };
+  root.Sotay = root.Sotay || {};
+  root.Sotay.ui = api;
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+
+  var STORE_TEXT = "sotay.text";
+  var STORE_OFFLINE_LATER = "sotay.offline.later";
+  var script = document.currentScript;
+
+  function load(key) {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function save(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
+  }
+
+  /* Light/dark toggle: Material's radio inputs and labels (partials/palette.html). */
+  function wirePalette() {
+    var form = document.querySelector("[data-md-component=palette]");
+    if (!form) return;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+    var stored = typeof __md_get === "function" ? __md_get("__palette") : null;
+    var matches = inputs.map(function (input) {
+      var media = input.getAttribute("data-md-color-media");
+      return !!(media && window.matchMedia && matchMedia(media).matches);
+    });
+    function apply(index, remember) {
+      var input = inputs[index];
+      if (!input) return;
+      input.checked = true;
+      // Show only the label after the checked input: it switches to the next palette.
+      inputs.forEach(function (other) {
+        var label = other.nextElementSibling;
+        if (label && label.tagName === "LABEL") label.hidden = other !== input;
+      });
+      var color = {};
+      ["media", "scheme", "primary", "accent"].forEach(function (key) {
+        color[key] = input.getAttribute("data-md-color-" + key);
+        if (key !== "media") document.body.setAttribute("data-md-color-" + key, color[key]);
+      });
+      if (remember && typeof __md_set === "function") __md_set("__palette", { index: index, color: color });
+    }
+    apply(paletteIndex(stored, matches), false);
+    form.addEventListener("change", function () {
+      apply(inputs.findIndex(function (input) { return input.checked; }), true);
+    });
+  }
+
+  /* A−/A+: injected next to the palette toggle; the step is applied in <head>
+     (overrides/main.html) before the first paint, so no layout shift. */
+  function wireTextSize() {
+    var nav = document.querySelector(".md-header__inner");
+    if (!nav || nav.querySelector("[data-sotay-textsize]")) return;
+    var group = document.createElement("div");
+    group.className = "sotay-textsize";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Cỡ chữ");
+    group.setAttribute("data-sotay-textsize", "");
+    [[-1, "A−", "Chữ nhỏ hơn"], [1, "A+", "Chữ lớn hơn"]].forEach(function (spec) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sotay-textsize__button md-header__button";
+      button.textContent = spec[1];
+      button.title = spec[2];
+      button.setAttribute("aria-label", spec[2]);
+      button.addEventListener("click", function () {
+        var step = nextTextStep(load(STORE_TEXT), spec[0]);
+        save(STORE_TEXT, String(step));
+        document.documentElement.setAttribute("data-sotay-text", String(step));
+        update();
+      });
+      group.appendChild(button);
+    });
+    function update() {
+      var step = textStep(load(STORE_TEXT));
+      group.children[0].disabled = step === 0;
+      group.children[1].disabled = step === TEXT_STEPS.length - 1;
+    }
+    update();
+    var anchor = nav.querySelector("[data-md-component=palette]") || nav.querySelector("[data-sotay-header-search]");
+    nav.insertBefore(group, anchor);
+  }
+
+  /* Served mode only: manifest, service worker, offline prompt. */
+  function wireOfflineApp() {
+    if (!/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator) || !script) return;
+    var root = new URL("../../", script.src);
+    var manifest = document.createElement("link");
+    manifest.rel = "manifest";
+    manifest.href = new URL("manifest.webmanifest", root).href;
+    document.head.appendChild(manifest);
+    navigator.serviceWorker.addEventListener("message", function (event) { onWorkerMessage(event.data || {}); });
+    navigator.serviceWorker
+      .register(new URL("sw.js", root).href, { scope: root.href })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) { registration.active.postMessage({ type: "status" }); })
+      .catch(function () { /* no offline app: the site still works online */ });
+  }
+
+  var bar = null;
+  function promptBar() {
+    if (bar) return bar;
+    bar = document.createElement("div");
+    bar.className = "sotay-offline";
+    bar.setAttribute("role", "region");
+    bar.setAttribute("aria-label", "Đọc offline");
+    bar.setAttribute("data-sotay-offline", "");
+    bar.innerHTML =
+      '<p class="sotay-offline__text" aria-live="polite"></p>' +
+      '<progress class="sotay-offline__progress" max="100" value="0" hidden></progress>' +
+      '<div class="sotay-offline__actions">' +
+      '<button type="button" class="sotay-button" data-sotay-offline-accept>Tải về</button>' +
+      '<button type="button" class="sotay-button sotay-button--plain" data-sotay-offline-later>Để sau</button>' +
+      "</div>";
+    bar.querySelector("[data-sotay-offline-accept]").addEventListener("click", function () {
+      bar.querySelector(".sotay-offline__actions").hidden = true;
+      bar.querySelector("progress").hidden = false;
+      setText(progressText(0, 1));
+      navigator.serviceWorker.ready.then(function (registration) { registration.active.postMessage({ type: "cache-all" }); });
+    });
+    bar.querySelector("[data-sotay-offline-later]").addEventListener("click", function () {
+      save(STORE_OFFLINE_LATER, "1");
+      bar.remove();
+    });
+    document.body.appendChild(bar);
+    return bar;
+  }
+  function setText(text) {
+    promptBar().querySelector(".sotay-offline__text").textContent = text;
+  }
+
+  function onWorkerMessage(msg) {
+    if (msg.type === "status") {
+      document.documentElement.setAttribute("data-sotay-offline", msg.complete ? "ready" : "none");
+      if (!msg.complete && !load(STORE_OFFLINE_LATER)) {
+        setText("Tải toàn bộ để đọc offline (khoảng " + megabytes(msg.bytes) + ", một lần).");
+      }
+    } else if (msg.type === "progress") {
+      setText(progressText(msg.done, msg.total));
+      promptBar().querySelector("progress").value = msg.total ? Math.floor((100 * msg.done) / msg.total) : 100;
+    } else if (msg.type === "done") {
+      document.documentElement.setAttribute("data-sotay-offline", "ready");
+      setText("Đã tải xong: sổ tay đọc được cả khi không có mạng.");
+      promptBar().querySelector("progress").hidden = true;
+      setTimeout(function () { if (bar) { bar.remove(); bar = null; } }, 5000);
+    } else if (msg.type === "failed") {
+      setText("Chưa tải được (" + msg.done + "/" + msg.total + " tệp). Kiểm tra mạng rồi thử lại.");
+      promptBar().querySelector(".sotay-offline__actions").hidden = false;
+    }
+  }
+
+  wirePalette();
+  wireTextSize();
+  wireOfflineApp();
+})(typeof globalThis !== "undefined" ? globalThis : this);
