@@ -8,6 +8,8 @@ from __future__ import annotations
 from . import urls
 from .handbook import Handbook
 from .model import Article, Clause, Document, Point
+from .quiz import quizzes_json
+from .views import document_title
 
 SCHEMA_VERSION = 1
 
@@ -116,6 +118,7 @@ def knowledge_json(handbook: Handbook) -> dict:
             "quote": r.quote, "cite": cites(r.cite),
         } for r in k.rules],
         "checklists": [checklist_json(c, cites) for c in k.checklists],
+        "quizzes": quizzes_json(linked, {d.id: document_title(d) for d in handbook.documents}),
     }
 
 

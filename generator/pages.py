@@ -19,6 +19,7 @@ from .checklist_views import CHECKLIST_CSS, CHECKLIST_SCRIPTS, checklist_view
 from .holder_views import HolderPages, relations_overview
 from .compare import comparison_pages
 from .lessons import lesson_pages
+from .quiz import quiz_pages
 from .tool_views import add_tool_pages
 from .render import make_environment, render_template
 
@@ -64,6 +65,7 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     ))
     lesson_pages(handbook, env, site, titles, tools.by_rule)
     comparison_pages(handbook, env, site, titles)
+    quiz_pages(handbook, env, site, titles)
     copy_hand_written(handbook.pages_dir, site)
     site.nav = navigation(handbook, site)
     return site

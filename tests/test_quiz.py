@@ -1,0 +1,148 @@
+"""Self-check quizzes: every answer is supported by its cited clause; deterministic; usable at 360 px."""
+
+from __future__ import annotations
+
+import json
+import re
+from fractions import Fraction
+
+import pytest
+
+from generator import views
+from generator.handbook import load_handbook
+from generator.project import Project
+from generator.quiz import BODY_SIZES, build_quizzes, cited_text, names_of, needed, quizzes_json
+
+from conftest import PHONE, ROOT
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(Project(ROOT))
+
+
+@pytest.fixture(scope="module")
+def titles(handbook):
+    return {d.id: views.short_title(d) for d in handbook.documents}
+
+
+@pytest.fixture(scope="module")
+def quizzes(handbook, titles):
+    return build_quizzes(handbook.linked, titles)
+
+
+def all_questions(quizzes):
+    return [q for quiz in quizzes for q in quiz.questions]
+
+
+def test_there_are_quizzes_of_every_kind(quizzes):
+    questions = all_questions(quizzes)
+    assert len(questions) >= 20
+    assert {q.kind for q in questions} == {"ai", "so-ngay", "ty-le", "dinh-ky"}
+    assert len({q.id for q in questions}) == len(questions)
+
+
+def test_every_answer_is_supported_by_its_cited_clause(handbook, quizzes):
+    linked = handbook.linked
+    rules = {r.id: r for r in linked.knowledge.rules}
+    duties = {d.id: d for d in linked.knowledge.duties}
+    for q in all_questions(quizzes):
+        text = cited_text(linked, q.cites, with_title=q.with_title)
+        assert q.fact.lower() in text, f"{q.id}: '{q.fact}' is not in the cited text"
+        answer = q.answer_text
+        if q.kind == "ai":
+            holder = linked.holders[duties[q.id.removeprefix("ai-")].holder].item
+            assert answer == holder.name and q.fact in names_of(holder)
+        elif q.kind == "so-ngay":
+            rule = rules[q.id.removeprefix("so-ngay-")]
+            assert re.search(rf"(?<!\d){rule.params['days']}(?!\d)", text)
+            assert answer.split()[0] == str(rule.params["days"]) == q.fact
+        elif q.kind == "ty-le":
+            rule = rules[q.id.removeprefix("ty-le-")]
+            members = int(re.search(r"có (\d+) ", q.text).group(1))
+            op = rule.params.get("op") or (">=" if rule.kind == "quorum" else ">")
+            assert answer == str(needed(members, Fraction(rule.params["fraction"]), op))
+            assert q.fact == rule.params["fraction"]
+        elif q.kind == "dinh-ky":
+            rule = rules[q.id.removeprefix("dinh-ky-")]
+            assert q.fact in rule.quote.lower()
+
+
+def test_distractors_are_distinct_and_wrong(quizzes):
+    for q in all_questions(quizzes):
+        assert 3 <= len(q.options) <= 4, q.id
+        assert len(set(q.options)) == len(q.options), q.id
+        assert q.options.count(q.answer_text) == 1
+
+
+def test_the_quorum_example_from_the_lesson(quizzes):
+    (quorum,) = [q for q in all_questions(quizzes) if q.id == "ty-le-lp-quorum-bch-btv"]
+    assert BODY_SIZES["ban-chap-hanh"] == 15 and "có 15 thành viên" in quorum.text
+    assert quorum.answer_text == "10"  # ít nhất 2/3 × 15
+    assert "2/3" in quorum.explanation
+
+
+def test_working_days_question(quizzes):
+    (q,) = [q for q in all_questions(quizzes) if q.id == "so-ngay-duk-tra-loi-de-nghi-7-ngay-lam-viec"]
+    assert q.answer_text == "7 ngày làm việc"
+    assert q.cites[0].article == 3 and q.cites[0].clause == "1"
+
+
+def test_distractors_never_hold_the_duty_by_inheritance(handbook, quizzes):
+    linked = handbook.linked
+    by_name = {v.item.name: v for v in linked.holders.values()}
+    for q in all_questions(quizzes):
+        if q.kind != "ai":
+            continue
+        duty_id = q.id.removeprefix("ai-")
+        for option in q.options:
+            if option != q.answer_text:
+                assert all(e.duty.id != duty_id for e in by_name[option].duties), (q.id, option)
+
+
+def test_quizzes_are_deterministic(handbook, titles, quizzes):
+    again = build_quizzes(handbook.linked, titles)
+    assert [(q.id, q.options, q.answer) for q in all_questions(again)] == \
+           [(q.id, q.options, q.answer) for q in all_questions(quizzes)]
+
+
+def test_handbook_json_exports_the_questions(default_site, handbook):
+    data = json.loads((default_site / "api" / "handbook.json").read_text(encoding="utf-8"))
+    exported = data["quizzes"]
+    assert exported and exported == json.loads(json.dumps(quizzes_json(handbook.linked, {d.id: views.document_title(d) for d in handbook.documents}), ensure_ascii=False))
+    first = exported[0]
+    assert set(first) >= {"id", "text", "options", "answer", "explanation", "cite"}
+    assert set(first["cite"][0]) == {"document", "article", "clause", "point", "href"}
+    assert first["cite"][0]["href"].startswith("van-ban/")
+
+
+def test_quiz_pages(default_site):
+    page = (default_site / "on-tap" / "qc-lam-viec-lung-phinh.html").read_text(encoding="utf-8")
+    assert 'data-sotay-quiz="qc-lam-viec-lung-phinh"' in page and 'id="sotay-quiz-key"' in page
+    assert "assets/sotay/quiz.js" in page
+    key = (default_site / "on-tap" / "qc-lam-viec-lung-phinh-dap-an.html").read_text(encoding="utf-8")
+    assert "Đáp án: " in key and "quiz.js" not in key
+
+
+def test_quiz_in_the_browser_at_360px(default_server, new_page, tmp_path):
+    page, watch = new_page(PHONE)
+    page.goto(default_server + "on-tap/qc-lam-viec-lung-phinh.html")
+    key = json.loads(page.locator("#sotay-quiz-key").text_content())
+    questions = page.locator("[data-question]")
+    first, second = questions.nth(0), questions.nth(1)
+    right = key[first.get_attribute("data-question")]
+    first.locator(f'input[value="{right}"]').check()
+    assert first.locator(".sotay-feedback").is_visible()
+    assert first.locator("[data-verdict]").text_content() == "Đúng."
+    wrong = (key[second.get_attribute("data-question")] + 1) % second.locator("input").count()
+    second.locator(f'input[value="{wrong}"]').check()
+    assert second.locator("[data-verdict]").text_content().startswith("Chưa đúng. Đáp án đúng:")
+    assert second.locator("input").first.is_disabled()
+    assert "Đã trả lời 2/" in page.locator("[data-score]").text_content()
+    assert "đúng 1." in page.locator("[data-score]").text_content()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], "the quiz scrolls sideways at 360 px"
+    page.locator("button[type=reset]").click()
+    assert not first.locator(".sotay-feedback").is_visible()
+    assert watch.errors == []
+    page.screenshot(path=str(tmp_path / "quiz-360.png"), full_page=False)
