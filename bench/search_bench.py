@@ -120,7 +120,12 @@ def measure(browser, site: Path, base: str, query: str, slowdown: float) -> dict
     page.on("request", lambda r: urls.append(r.url))
     page.goto(f"{base}tim-kiem.html?q={quote(query)}")
     page.wait_for_selector("[data-sotay-search][data-state=done],[data-sotay-search][data-state=error]", timeout=60000)
-    first_ms = page.evaluate("performance.getEntriesByName('sotay:search:done')[0]?.startTime ?? -1")
+    marks = page.evaluate(
+        """() => Object.fromEntries(['ready', 'searched', 'loaded', 'done'].map(n =>
+             [n, Math.round(performance.getEntriesByName('sotay:search:' + n)[0]?.startTime ?? -1)]))"""
+    )
+    first_ms = marks["done"]
+    dom_ms = page.evaluate("Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)")
     hits = page.eval_on_selector_all(".sotay-hit__link", "as => as.slice(0, 3).map(a => a.getAttribute('href'))")
     warm_ms = page.evaluate(
         """async (q) => { const w = document.querySelector('[data-sotay-search]');
@@ -132,6 +137,8 @@ def measure(browser, site: Path, base: str, query: str, slowdown: float) -> dict
     return {
         "query": query,
         "first_results_ms": round(first_ms),
+        # page parsed → Pagefind ready → searches answered → pages' text loaded → shown
+        "steps_ms": [dom_ms, marks["ready"], marks["searched"], marks["loaded"], marks["done"]],
         "warm_ms": round(warm_ms),
         "search_bytes": sum(p.stat().st_size for p in set(search_files)),
         "search_files": len(set(search_files)),
@@ -195,7 +202,8 @@ def print_report(report: dict) -> None:
         for r in m["queries"]:
             top = r["top3"][0] if r["top3"] else "—"
             print(f"  {r['query']:<26} {r['first_results_ms']:>6} ms  warm {r['warm_ms']:>5} ms  "
-                  f"{r['search_bytes'] / 1024:>6.0f} KB / {r['search_files']:>2} files  → {top}")
+                  f"{r['search_bytes'] / 1024:>6.0f} KB / {r['search_files']:>2} files  "
+                  f"[dom/ready/searched/loaded/done {'/'.join(map(str, r['steps_ms']))}]  → {top}")
 
 
 def main() -> None:

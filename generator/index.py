@@ -37,8 +37,9 @@ PAGEFIND_VERSION = "1.5.2"
 BUNDLE_DIR = "pagefind"
 FILE_SCRIPTS_DIR = "pagefind-file"
 
-# Files of the Pagefind bundle our client uses; the Pagefind UI files are removed.
-_RUNTIME_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+# Files of the Pagefind bundle our client uses; the rest (Pagefind's UI, and
+# pagefind-worker.js: search.js runs Pagefind on the main thread) is removed.
+_RUNTIME_FILES = ("pagefind.js", "pagefind-entry.json")
 _RUNTIME_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
 # Strings in pagefind.js that search-file.js depends on (see check_bundle).
 _PAGEFIND_JS_CONTRACT = (
@@ -155,8 +156,6 @@ def write_file_scripts(bundle: Path, out_dir: Path) -> int:
     total = 0
     for path in runtime_files(bundle):
         rel = path.relative_to(bundle).as_posix()
-        if rel == "pagefind-worker.js":  # file:// cannot start workers from files
-            continue
         target = out_dir / f"{rel}.js"
         target.parent.mkdir(parents=True, exist_ok=True)
         text = file_script(rel, path.read_bytes())

@@ -41,6 +41,7 @@ def test_pagefind_ui_files_are_removed(site):
     names = {p.name for p in (dest / "pagefind").iterdir() if p.is_file()}
     assert "pagefind.js" in names and "pagefind-entry.json" in names
     assert not any(n.startswith("pagefind-ui") or "component-ui" in n or "highlight" in n for n in names)
+    assert "pagefind-worker.js" not in names  # search.js passes noWorker: true
 
 
 def test_every_runtime_file_has_a_file_script_with_the_same_bytes(site):
@@ -51,9 +52,6 @@ def test_every_runtime_file_has_a_file_script_with_the_same_bytes(site):
     for path in index.runtime_files(bundle):
         rel = path.relative_to(bundle).as_posix()
         script = scripts / f"{rel}.js"
-        if rel == "pagefind-worker.js":
-            assert not script.exists()
-            continue
         text = script.read_text(encoding="ascii")
         total += len(text)
         m = re.fullmatch(r'\(self\.__pfFiles=self\.__pfFiles\|\|\{\}\)\[("[^"]+")\]="([A-Za-z0-9+/=]*)";\n', text)

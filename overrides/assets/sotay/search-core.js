@@ -335,7 +335,7 @@
         out.push({
           href: resultHref(page.url, id, options.root),
           title: meta.title || page.url,
-          document: meta.document || "",
+          document: meta.document || meta["van-ban"] || "",
           label: clauseLabel(id) || (seg.heading ? seg.heading.text : ""),
           heading: seg.heading && seg.heading !== seg.anchor ? seg.heading.text : "",
           parts: excerptParts(scored.words, scored.matched, seg, h.phraseAt >= 0 ? h.phraseAt : h.first),
