@@ -101,11 +101,17 @@ def _links(concerns: ClauseLinks, page: str, anchor: str) -> list[Link]:
     return [Link(label, urls.relative(page, target)) for label, target in concerns(page, anchor)]
 
 
+TITLE_AS_TEXT = 90  # an "article title" this long is the article's text (decisions: "Điều 1. Ban hành kèm theo …")
+
+
 def _article_view(article: Article, concerns: ClauseLinks, page: str) -> dict:
+    title, intro = article.title, article.intro
+    if len(title) > TITLE_AS_TEXT and not (intro or article.clauses or article.points):
+        title, intro = "", [Block("paragraph", article.title)]
     return {
         "anchor": article.anchor,
-        "heading": f"Điều {article.number}. {article.title}".rstrip(". ") if article.title else f"Điều {article.number}",
-        "intro": article.intro,
+        "heading": f"Điều {article.number}. {title}".rstrip(". ") if title else f"Điều {article.number}",
+        "intro": intro,
         "clauses": [_point_view(p, concerns, page) for p in article.points]
         + [_clause_view(c, concerns, page) for c in article.clauses],
         "concerns": _links(concerns, page, article.anchor),
