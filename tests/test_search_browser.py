@@ -213,13 +213,20 @@ def test_material_header_box_with_slash_shortcut(browser, material_site, mode):
         base = f"http://127.0.0.1:{httpd.server_port}/"
     else:
         base = material_site.as_uri() + "/"
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context = browser.new_context(viewport={"width": 1024, "height": 740})
     pg = context.new_page()
     pg.errors, pg.requests = [], []
     pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.on("request", lambda r: pg.requests.append(r.url))
     try:
+        pg.set_viewport_size({"width": 360, "height": 740})  # phone: the magnifier opens the search page
+        pg.goto(f"{base}index.html")
+        assert not pg.is_visible("[data-sotay-header-search] input[name=q]")
+        pg.click("[data-sotay-header-search] button")
+        pg.wait_for_selector("[data-sotay-search][data-state=idle]")
+        assert pg.evaluate("document.activeElement.id") == "sotay-search-q"
+        pg.set_viewport_size({"width": 1024, "height": 740})  # desktop: the box and "/"
         pg.goto(f"{base}index.html")
         assert pg.is_visible("[data-sotay-header-search] input[name=q]")
         pg.keyboard.press("/")
