@@ -86,8 +86,58 @@ def _rule_dict(rule, linked, titles: dict[str, str], page: str) -> dict:
     return plain
 
 
+LONG_TEXT = 600  # characters: a longer clause is folded under its quote
+
+
 def _quotes(rules, linked, titles, page) -> list[dict]:
-    return [{"text": r.quote, "cites": cite_links(linked, titles, page, r.cite)} for r in rules if r.quote]
+    """The cited clauses' own words, once per clause, each rule's quote marked in them.
+
+    [{label, href, quotes [str], paragraphs [[{text, mark}]], long}] — `long`
+    clauses show the quotes and fold the whole text away.
+    """
+    out: dict[str, dict] = {}
+    for rule in rules:
+        for cite in rule.cite:
+            target = linked.targets[cite]
+            entry = out.get(target.href)
+            if entry is None:
+                link = cite_links(linked, titles, page, [cite])[0]
+                entry = out[target.href] = {**link, "quotes": [], "node": target.point or target.clause or target.article}
+            if rule.quote and rule.quote not in entry["quotes"]:
+                entry["quotes"].append(rule.quote)
+    views = []
+    for entry in out.values():
+        paragraphs = [_marked(text, entry["quotes"]) for text in _node_texts(entry.pop("node"))]
+        size = sum(len(seg["text"]) for para in paragraphs for seg in para)
+        views.append({**entry, "paragraphs": paragraphs, "long": size > LONG_TEXT})
+    return views
+
+
+def _node_texts(node) -> list[str]:
+    """An article, clause or point as the paragraphs a reader sees."""
+    texts = [node.title] if hasattr(node, "title") else [node.text]
+    texts += [b.text for b in getattr(node, "intro", [])] + [b.text for b in getattr(node, "blocks", [])]
+    texts += [f"{p.label}) {p.text}" for p in getattr(node, "points", [])]
+    return [t for t in texts if t]
+
+
+def _marked(text: str, quotes: list[str]) -> list[dict]:
+    """Split text into segments; the first place each quote occurs is marked."""
+    spans = []
+    low = text.lower()
+    for quote in quotes:
+        at = low.find(quote.lower())
+        if at >= 0 and not any(a < at + len(quote) and at < b for a, b in spans):
+            spans.append((at, at + len(quote)))
+    segments, pos = [], 0
+    for a, b in sorted(spans):
+        if a > pos:
+            segments.append({"text": text[pos:a], "mark": False})
+        segments.append({"text": text[a:b], "mark": True})
+        pos = b
+    if pos < len(text):
+        segments.append({"text": text[pos:], "mark": False})
+    return segments
 
 
 def _grouped_form(view: dict, rules, linked, titles, page) -> dict:
