@@ -178,3 +178,9 @@ test("a clause excerpt stays inside the clause", () => {
   assert.equal(hits[0].anchor, "dieu-7-khoan-1");
   assert.equal(hits[0].parts.map((p) => p.text).join(""), "1. Phó Bí thư Thường trực giúp Bí thư điều hành công việc.");
 });
+
+test("Telex dd is read as đ", () => {
+  const plan = core.planQuery("ddang uy vien");
+  assert.deepEqual(plan.searches, ["đang uy vien"]);
+  assert.deepEqual(plan.phrases[0], ["dang", "uy", "vien"]);
+});

@@ -41,9 +41,14 @@
     return fold(word).replace(NON_WORD, "");
   }
 
+  /** Query words; "dd" at the start of a word is Telex for "đ" ("ddang" → "đang"). */
   function tokens(text) {
     var norm = normalizeQuery(text);
-    return norm ? norm.split(" ") : [];
+    return norm
+      ? norm.split(" ").map(function (w) {
+          return /^dd\p{L}/u.test(w) ? "đ" + w.slice(2) : w;
+        })
+      : [];
   }
 
   /**
