@@ -125,6 +125,19 @@ def links_cmd(site: Path | None) -> None:
         raise BuildError("broken or external links found")
 
 
+@cli.command("handouts")
+@click.option("--rebuild", is_flag=True, help="Build the site first even if site/ is up to date.")
+@click.option("--only", "kinds", multiple=True, type=click.Choice(["vai-tro", "van-ban", "bai-hoc"]),
+              help="Print only roles, documents or lessons (repeatable).")
+def handouts_cmd(rebuild: bool, kinds: tuple[str, ...]) -> None:
+    """Print A4 PDF handouts per role, document and lesson into dist/handouts/."""
+    from .handouts import make_handouts
+
+    result = make_handouts(find_project(), rebuild=rebuild, kinds=kinds, progress=click.echo)
+    pages = sum(n for _, n in result.files)
+    click.echo(f"{len(result.files)} tài liệu PDF, {pages} trang{' (đã dựng lại site)' if result.built else ''}")
+
+
 @cli.command("serve")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve_cmd(dev_addr: str) -> None:

@@ -1,0 +1,103 @@
+"""Print handouts: A4 PDFs per role, document and lesson, with extractable Vietnamese text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.handbook import load_handbook
+from generator.handouts import handout_list, make_handouts, site_is_current
+from generator.project import Project
+
+PAGE_RANGES = {"vai-tro": (1, 40), "van-ban": (1, 40), "bai-hoc": (1, 10)}
+
+
+def pdftotext(path: Path, first: int | None = None, last: int | None = None) -> str:
+    args = ["pdftotext", "-layout"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run([*args, str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def pdfinfo_pages(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.fixture(scope="module")
+def handouts(default_build):
+    if not shutil.which("pdftotext"):
+        pytest.fail("poppler-utils is not installed: run `make test` (it installs it)")
+    project = Project(default_build.site_dir.parent)
+    assert site_is_current(project)  # the session build is reused, not rebuilt
+    result = make_handouts(project)
+    return project, result
+
+
+def test_one_pdf_per_role_document_and_lesson(handouts):
+    project, result = handouts
+    assert not result.built
+    expected = handout_list(load_handbook(project))
+    assert {h.kind for h in expected} == {"vai-tro", "van-ban", "bai-hoc"}
+    files = {path.relative_to(project.dist_dir / "handouts").as_posix(): pages for path, pages in result.files}
+    assert sorted(files) == sorted(f"{h.kind}/{h.id}.pdf" for h in expected)
+    for name, pages in files.items():
+        low, high = PAGE_RANGES[name.split("/")[0]]
+        assert low <= pages <= high, f"{name}: {pages} pages"
+        assert pdfinfo_pages(project.dist_dir / "handouts" / name) == pages
+
+
+def test_a4_with_title_header_and_page_numbers(handouts):
+    project, _ = handouts
+    pdf = project.dist_dir / "handouts" / "bai-hoc" / "bai-2-che-do-hoi-nghi.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert "595.92 x 842.88 pts (A4)" in info or "595 x 842" in info
+    total = pdfinfo_pages(pdf)
+    first = pdftotext(pdf, 1)
+    assert "Sổ tay Quy chế · Bài 2. Chế độ hội nghị" in first
+    assert f"Trang 1/{total}" in first
+
+
+def test_lesson_text_is_extractable_vietnamese_without_site_chrome(handouts):
+    project, _ = handouts
+    text = " ".join(pdftotext(project.dist_dir / "handouts" / "bai-hoc" / "bai-2-che-do-hoi-nghi.pdf").split())
+    assert "Bài 2. Chế độ hội nghị của Đảng ủy, Ban Thường vụ, Thường trực" in text
+    assert "phải có ít nhất 2/3 tổng số thành viên tham dự" in text  # ::: trich, verbatim
+    assert "Điều 11 khoản 1" in text  # the citation label is printed
+    assert "Câu hỏi thảo luận" in text
+    for chrome in ("Trang chủ", "Tìm kiếm", "Chuyển sang nền tối", "Made with"):
+        assert chrome not in text, f"site chrome '{chrome}' printed"
+
+
+def test_document_handout_keeps_clause_labels(handouts):
+    project, _ = handouts
+    text = " ".join(pdftotext(project.dist_dir / "handouts" / "van-ban" / "qc-phoi-hop-dang-uy-khoi.pdf").split())
+    assert "Điều 3. Phương pháp phối hợp" in text
+    assert "7 ngày làm việc" in text
+
+
+def test_first_page_renders_to_png(handouts, tmp_path):
+    project, _ = handouts
+    pdf = project.dist_dir / "handouts" / "vai-tro" / "bi-thu.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "bi-thu")], check=True)
+    (png,) = tmp_path.glob("bi-thu*.png")
+    assert png.stat().st_size > 5000
+
+
+def test_cli_prints_only_lessons(handouts, capsys):
+    from generator.cli import main
+
+    project, _ = handouts
+    cwd = os.getcwd()
+    os.chdir(project.root)
+    try:
+        assert main(["handouts", "--only", "bai-hoc"]) == 0
+    finally:
+        os.chdir(cwd)
+    out = capsys.readouterr().out
+    assert "dist/handouts/bai-hoc/bai-1-thuong-truc.pdf" in out
+    assert "vai-tro/" not in out and "tài liệu PDF" in out
