@@ -27,6 +27,8 @@ PAGES = [
     ("vai-tro/bi-thu-chi-bo.html", "Bí thư chi bộ", "Vai trò", "", "vai-tro"),
 ]
 
+KINDS = [{"value": "van-ban", "label": "Văn bản"}, {"value": "vai-tro", "label": "Vai trò"}]
+
 ALIASES = [
     index.AliasSource("Ban Thường vụ Đảng ủy", "Ban Thường vụ", ("BTV",)),
     index.AliasSource("Ủy viên Ban Thường vụ", None, ("UVBTV",)),
@@ -76,7 +78,9 @@ def build_fixture_site(dest: Path) -> index.IndexReport:
         target.write_text(page_html(path, title, body, attrs=attrs), encoding="utf-8")
     links = "\n".join(f'<li><a href="{p}">{html.escape(t)}</a></li>' for p, t, *_ in PAGES)
     (dest / "index.html").write_text(page_html("index.html", "Sổ tay", f"<h1>Sổ tay</h1><ul>{links}</ul>"), encoding="utf-8")
-    fragment = render_template(make_environment(), "search.html", root="", aliases=index.search_aliases(ALIASES))
+    fragment = render_template(
+        make_environment(), "search.html", root="", aliases=index.search_aliases(ALIASES), kinds=KINDS
+    )
     scripts = ("search-core.js", "search-file.js", "search.js")
     (dest / "tim-kiem.html").write_text(page_html("tim-kiem.html", "Tìm kiếm", fragment, scripts=scripts), encoding="utf-8")
     shutil.copytree(ASSETS, dest / "assets" / "sotay", dirs_exist_ok=True)

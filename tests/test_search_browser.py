@@ -134,6 +134,19 @@ def test_typing_updates_results_and_the_shareable_url(page, base):
     assert_clean(page, base)
 
 
+def test_kind_filter_from_the_url_and_the_chips(page, base):
+    page.goto(f"{base}tim-kiem.html?q=bi%20thu&loai=vai-tro")
+    page.wait_for_selector("[data-sotay-search][data-state=done]", timeout=15000)
+    hrefs = [a.get_attribute("href") for a in page.query_selector_all(".sotay-hit__link")]
+    assert hrefs and all(h.startswith("vai-tro/") for h in hrefs)
+    page.check("input[name=loai][value=van-ban]")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.sotay-hit__link')].every(a => a.getAttribute('href').startsWith('van-ban/'))",
+        timeout=15000,
+    )
+    assert_clean(page, base)
+
+
 def test_no_result_message(page, base):
     search(page, base, "xyzzy")
     assert "Không tìm thấy" in page.inner_text("[data-role=status]")

@@ -341,7 +341,7 @@
           href: resultHref(page.url, id, options.root),
           title: meta.title || page.url,
           document: meta.document || meta["van-ban"] || "",
-          label: clauseLabel(id) || (seg.heading ? seg.heading.text : ""),
+          label: clauseLabel(id) || (seg.heading ? seg.heading.text : meta.title || ""),
           heading: seg.heading && seg.heading !== seg.anchor ? seg.heading.text : "",
           parts: excerptParts(scored.words, scored.matched, seg, h.phraseAt >= 0 ? h.phraseAt : h.first),
           score: h.score - i * 0.01,

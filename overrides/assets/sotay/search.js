@@ -3,7 +3,8 @@
  * Needs, loaded before it as classic scripts: search-core.js (pure logic),
  * search-file.js (file:// loader). Finds its widget by [data-sotay-search]:
  *   data-root       relative path to the site root ("", "../")
- *   form input[name=q], [data-role=status], [data-role=results]
+ *   form input[name=q], optional radios input[name=loai] (loai-trang filter),
+ *   [data-role=status], [data-role=results]
  *   <script type="application/json" data-role="aliases"> alias table
  * Served over http(s) it imports <root>pagefind/pagefind.js; from file:// it
  * goes through Sotay.searchFile. The same code renders both.
@@ -41,11 +42,12 @@
     if (root.performance && performance.mark) performance.mark("sotay:search:" + name); // read by bench/
   }
 
-  function runQuery(pf, plan, siteRoot) {
+  function runQuery(pf, plan, siteRoot, kind) {
     mark("ready");
+    var options = kind ? { filters: { "loai-trang": kind } } : {};
     return Promise.all(
       plan.searches.map(function (s) {
-        return pf.search(s).then(function (r) {
+        return pf.search(s, options).then(function (r) {
           return (r && r.results) || [];
         });
       })
@@ -90,11 +92,13 @@
     return li;
   }
 
-  function shareUrl(query) {
+  function shareUrl(query, kind) {
     try {
       var url = new URL(location.href);
       if (query) url.searchParams.set("q", query);
       else url.searchParams.delete("q");
+      if (kind) url.searchParams.set("loai", kind);
+      else url.searchParams.delete("loai");
       history.replaceState(null, "", url.href);
     } catch (e) {
       /* some file:// setups refuse replaceState: the page still works */
@@ -110,6 +114,12 @@
     var pagefind = null;
     var generation = 0;
     var timer = null;
+    var kinds = widget.querySelectorAll('input[name="loai"]');
+
+    function currentKind() {
+      var checked = widget.querySelector('input[name="loai"]:checked');
+      return checked ? checked.value : "";
+    }
 
     function show(hits, query) {
       list.replaceChildren.apply(list, hits.map(renderHit));
@@ -123,7 +133,8 @@
     function search(query) {
       var mine = ++generation;
       var plan = core.planQuery(query, aliases);
-      shareUrl(query.trim());
+      var kind = currentKind();
+      shareUrl(query.trim(), kind);
       if (!plan.searches.length) {
         list.replaceChildren();
         status.textContent = "Gõ từ cần tìm, có dấu hoặc không dấu (ví dụ: pho bi thu, dang uy, BTV).";
@@ -135,7 +146,7 @@
       pagefind = pagefind || loadPagefind(siteRoot);
       return pagefind
         .then(function (pf) {
-          return runQuery(pf, plan, siteRoot);
+          return runQuery(pf, plan, siteRoot, kind);
         })
         .then(function (hits) {
           if (mine === generation) show(hits, query.trim());
@@ -161,7 +172,17 @@
       }, DEBOUNCE_MS);
     });
 
-    var initial = new URLSearchParams(location.search).get("q") || "";
+    Array.prototype.forEach.call(kinds, function (radio) {
+      radio.addEventListener("change", function () {
+        search(input.value);
+      });
+    });
+
+    var params = new URLSearchParams(location.search);
+    var initial = params.get("q") || "";
+    Array.prototype.forEach.call(kinds, function (radio) {
+      radio.checked = radio.value === (params.get("loai") || "");
+    });
     input.value = initial;
     widget.sotaySearch = search; // for tests and the benchmark
     if (initial.trim()) search(initial);
