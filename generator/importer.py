@@ -88,6 +88,7 @@ FOOTER_RE = re.compile(
     r"|(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?: THƯỜNG TRỰC)?$)"
 )
 SIGN_ON_BEHALF_RE = re.compile(r"^(?:T/M|TM\.|TM|K/T|KT\.|KT|T/L|TL\.|Q\.)\s")
+MAX_TEXT_BYTES = 2_000_000  # 25× the longest seed regulation: bounds import time on a wrong file
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 BLANK_RE = re.compile(r"…|\.{3,}")
 TERMINAL = tuple(".;:!?)”\"'…")
@@ -142,6 +143,9 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}: file not found")
     if path.suffix.lower() == ".docx":
         return read_docx(path)
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise InputError(f"{path}: the file is {path.stat().st_size:,} bytes, over the {MAX_TEXT_BYTES:,}-byte limit "
+                         "(a regulation is rarely over 200 KB) — check that this is the right file, or split it")
     data = path.read_bytes()
     if not data.strip():
         raise InputError(f"{path}: the file is empty; give a regulation text (.txt, .md or .docx)")
@@ -187,6 +191,8 @@ def read_docx(path: Path) -> str:
                 for cell in row.cells:
                     lines.extend(p.text for p in cell.paragraphs)
     text = "\n".join(lines)
+    if len(text) > MAX_TEXT_BYTES:
+        raise InputError(f"{path}: the document holds {len(text):,} characters, over the {MAX_TEXT_BYTES:,} limit — check that this is the right file, or split it")
     if not text.strip():
         raise InputError(f"{path}: the document is empty")
     return text

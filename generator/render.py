@@ -28,6 +28,15 @@ def markdown_text(value: object) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html))
 
 
+_MD_IN_ATTRIBUTE = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+!|~"})
+
+
+def attribute_text(value: object) -> Markup:
+    """HTML-escaped text for an attribute of inline HTML that Markdown still scans:
+    Markdown punctuation as character references, so `[x](javascript:…)` cannot become a link."""
+    return Markup(str(escape("" if value is None else value)).translate(_MD_IN_ATTRIBUTE))
+
+
 def yaml_string(value: object) -> Markup:
     """A YAML-safe, HTML-escaped scalar for front matter (the theme prints titles unescaped)."""
     return Markup(json.dumps(str(escape("" if value is None else value)), ensure_ascii=False))
@@ -51,6 +60,7 @@ def make_environment() -> Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["yaml"] = yaml_string
+    env.filters["attr"] = attribute_text
     env.filters["island"] = json_island
     return env
 
