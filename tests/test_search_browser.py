@@ -254,3 +254,24 @@ def test_material_header_box_with_slash_shortcut(browser, material_site, mode):
         context.close()
         if httpd:
             httpd.shutdown()
+
+
+def test_served_bundle_without_pagefind_dir_falls_back_to_the_scripts(browser, site, tmp_path):
+    """The offline zip may ship only pagefind-file/; served over http it still searches."""
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    assert not (copy / "pagefind").exists() and (copy / "pagefind-file").is_dir()
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(copy))
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    pg = context.new_page()
+    try:
+        hrefs = search(pg, f"http://127.0.0.1:{httpd.server_port}/", "ubkt")
+        assert f"{LAM_VIEC}#dieu-8" in hrefs[:3]
+    finally:
+        context.close()
+        httpd.shutdown()

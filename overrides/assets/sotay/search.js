@@ -23,9 +23,15 @@
     var base = new URL(siteRoot + "pagefind/", document.baseURI).href;
     // Main thread as under file://: one code path, and 41 KB less to download
     // (pagefind-worker.js); a query's wasm work is a few milliseconds.
-    return import(base + "pagefind.js").then(function (pagefind) {
-      return pagefind.createInstance({ basePath: base, baseUrl: "/", noWorker: true });
-    });
+    return import(base + "pagefind.js").then(
+      function (pagefind) {
+        return pagefind.createInstance({ basePath: base, baseUrl: "/", noWorker: true });
+      },
+      function () {
+        // An offline bundle without pagefind/ served over http: the scripts work there too.
+        return root.Sotay.searchFile.importPagefind(siteRoot);
+      }
+    );
   }
 
   function readAliases(widget) {
