@@ -55,6 +55,7 @@ class Tool:
     forms: list[dict] = field(default_factory=list)  # calculator views, cites relative to the page
     anchors: dict[str, str] = field(default_factory=dict)  # rule id → form (or output) id on the page
     example: str = ""  # a query that fills the forms, shown as a worked example
+    chip: str = "Xem các lần tới"  # the link's label next to each rule on role and body pages
 
     @property
     def page(self) -> str:
@@ -187,7 +188,7 @@ def _working_days_tool(linked, titles, rules) -> Tool:
                 "Hạn cuối khi quy chế cho “N ngày làm việc”, bỏ qua thứ Bảy, Chủ nhật, lễ, Tết",
                 "Nhập ngày nhận được văn bản: ngày đó không tính, chỉ đếm ngày làm việc; "
                 "thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết và ngày nghỉ hoán đổi được bỏ qua.",
-                example="start=2026-02-10")
+                example="start=2026-02-10", chip="Tính hạn trả lời")
     return _per_rule_tool(tool, linked, titles, rules)
 
 
@@ -195,7 +196,7 @@ def _absence_tool(linked, titles, rules) -> Tool:
     tool = Tool("vang-mat", "Vắng mặt có phải báo cáo không?",
                 "Đếm số ngày làm việc vắng mặt, so với ngưỡng phải báo cáo",
                 "Nhập ngày đầu và ngày cuối vắng mặt (tính cả hai ngày): chỉ ngày làm việc được đếm.",
-                example="from=2026-02-13&to=2026-02-23")
+                example="from=2026-02-13&to=2026-02-23", chip="Tính số ngày vắng")
     return _per_rule_tool(tool, linked, titles, rules)
 
 
@@ -205,7 +206,7 @@ def _meeting_tool(linked, titles, rules) -> Tool:
                 "Nhập ngày họp: mỗi việc có hạn chậm nhất, tính lùi theo quy chế. Ngày tìm được là ngày nghỉ "
                 "thì phải làm sớm hơn, vào ngày làm việc liền trước. Số ngày quy chế mẫu để trống thì điền theo "
                 "quy chế của đơn vị mình.",
-                example="meeting=2026-03-02")
+                example="meeting=2026-03-02", chip="Tính hạn theo ngày họp")
     for doc, group in _document_order(rules).items():
         view = meeting_schedule_view([_rule_dict(r, linked, titles, tool.page) for r in group],
                                      title=f"Theo {titles.get(doc, doc)}", id=f"hop-{doc}")
@@ -219,7 +220,7 @@ def _quorum_tool(linked, titles, rules) -> Tool:
                 "Tối thiểu bao nhiêu thành viên phải có mặt, bao nhiêu phiếu thì thông qua",
                 "Nhập tổng số thành viên (ủy viên đương nhiệm) của cơ quan: “ít nhất 2/3” làm tròn lên, "
                 "“trên 1/2” phải lớn hơn một nửa.",
-                example="members=15")
+                example="members=15", chip="Tính số người, số phiếu")
     for doc, group in _document_order(rules).items():
         view = quorum_view([_rule_dict(r, linked, titles, tool.page) for r in group],
                            title=f"Theo {titles.get(doc, doc)}", id=f"bieu-quyet-{doc}")
@@ -258,7 +259,7 @@ def tools_by_rule(tools: list[Tool]) -> dict[str, tuple[str, str]]:
     out = {}
     for tool in tools:
         for rule_id, anchor in tool.anchors.items():
-            out[rule_id] = (f"{tool.page}#{anchor}", "Tính ngày" if tool.id.startswith(("dinh-ky", "dang-ky")) else "Công cụ tính")
+            out[rule_id] = (f"{tool.page}#{anchor}", tool.chip)
     return out
 
 
@@ -303,8 +304,8 @@ def tool_view(tool: Tool) -> dict:
 def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, int] = DEFAULT_TERM) -> dict:
     """Select options and the JSON island of cong-cu/lich-nghia-vu.html.
 
-    data: {term, periods [{value, label}], holders [{id, label, kind}],
-           rules {id: {title, summary, rule (workdays.js rule or null), cites [{label, href}], text}},
+    data: {term, periods [{value, label}], holders [{id, label, kind}], documents [{id, label}],
+           rules {id: {title, summary, rule (workdays.js rule or null), cites [{label, href}], text, document}},
            by_holder {holder id: [rule ids]}} — holders with at least one recurring rule.
     """
     page = urls.tool_page(CALENDAR)
@@ -322,17 +323,22 @@ def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, 
                     "rule": recurring_engine_rule(rule.params, term),
                     "cites": cites,
                     "text": "Căn cứ: " + "; ".join(c["label"] for c in cites),
+                    "document": rule.cite[0].document,
                 }
     holders = [{"id": h, "label": label_of(h), "kind": linked.holders[h].kind} for h in by_holder]
     periods = [{"value": str(y), "label": f"Năm {y}"} for y in range(term[0], term[1] + 1)]
     periods.append({"value": "nhiem-ky", "label": f"Cả nhiệm kỳ {term[0]}–{term[1]}"})
+    used = {r["document"] for r in rules.values()}
+    documents = [{"id": d, "label": titles.get(d, d)} for d in titles if d in used]
     return {
         "title": "Lịch nghĩa vụ",
         "index_href": urls.relative(page, urls.tool_page(INDEX)),
         "roles": [h for h in holders if h["kind"] == "role"],
         "bodies": [h for h in holders if h["kind"] == "body"],
         "periods": periods,
-        "data": {"term": list(term), "periods": periods, "holders": holders, "rules": rules, "by_holder": by_holder},
+        "documents": documents,
+        "data": {"term": list(term), "periods": periods, "holders": holders, "documents": documents,
+                 "rules": rules, "by_holder": by_holder},
     }
 
 

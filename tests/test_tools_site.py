@@ -223,9 +223,19 @@ def test_obligations_calendar_follows_the_selects(new_page, default_server):
     page.select_option("#lich-nghia-vu-period", "nhiem-ky")
     assert page.get_attribute('#lich-nghia-vu output[name="count"]', "data-value") == "18"
     assert "period=nhiem-ky" in page.url and "holder=don-vi-chu-tri" in page.url
+    assert page.is_hidden("#lich-nghia-vu-doc")  # one document only: nothing to choose
     page.select_option("#lich-nghia-vu-holder", "thuong-truc")
     weekly = page.locator('#lich-nghia-vu [data-list] li[data-rule="lp-tt-giao-ban-thu-hai"]')
     assert weekly.count() > 300  # every Monday of six years, Tết weeks left out
+    # Đảng ủy (ban-chap-hanh) has duties in two working regulations: one at a time
+    page.select_option("#lich-nghia-vu-holder", "ban-chap-hanh")
+    page.select_option("#lich-nghia-vu-period", "2026")
+    both = int(page.get_attribute('#lich-nghia-vu output[name="count"]', "data-value"))
+    page.select_option("#lich-nghia-vu-doc", "qc-lam-viec-lung-phinh")
+    hrefs = page.locator("#lich-nghia-vu [data-list] li a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(h.startswith("../van-ban/qc-lam-viec-lung-phinh.html#") for h in hrefs)
+    assert len(page.locator("#lich-nghia-vu [data-list] li").all()) < both
+    assert "doc=qc-lam-viec-lung-phinh" in page.url
     assert watch.errors == []
 
 

@@ -94,3 +94,14 @@ test('warnings only for the years shown', () => {
   assert.ok(later.warnings.some((w) => w.includes('2028')));
   assert.ok(!later.warnings.some((w) => w.includes('2029')));
 });
+
+test('a document filter keeps only the rules citing that document', () => {
+  const data = structuredClone(DATA);
+  data.rules['giua-quy-iv'].document = 'qc-b';
+  for (const id of ['sau-thang', 'cuoi-nhiem-ky', 'giao-ban', 'thong-tin']) data.rules[id].document = 'qc-a';
+  assert.deepEqual(O.documentsOf(data, 'ttct'), ['qc-a', 'qc-b']);
+  assert.deepEqual(O.documentsOf(data, 'thuong-truc'), ['qc-a']);
+  assert.deepEqual(O.plan(CAL, data, 'ttct', '2026', 'qc-b').value.map((i) => i.rule), ['giua-quy-iv']);
+  assert.equal(O.plan(CAL, data, 'ttct', '2026', '').value.length, 3);
+  assert.deepEqual(O.plan(CAL, data, 'ttct', '2026', 'qc-c').value, []);
+});

@@ -4,8 +4,8 @@
  *
  * Classic script, after workdays.js, ics.js and obligations.js. Reads the
  * JSON islands #sotay-obligations and #sotay-calendar, fills <form
- * data-obligations> (selects `holder`, `period`, prefilled from
- * ?holder=…&period=…), writes the list into [data-list] (each <li data-date>),
+ * data-obligations> (selects `holder`, `period`, `doc`, prefilled from
+ * ?holder=…&period=…&doc=…; `doc` offers only the holder's documents), writes the list into [data-list] (each <li data-date>),
  * the count into <output name=count data-value=N>, and puts the choice back in
  * the URL. [data-ics] downloads the list as an .ics file.
  */
@@ -106,6 +106,8 @@
     var params = query();
     params.set('holder', form.elements.holder.value);
     params.set('period', form.elements.period.value);
+    if (form.elements.doc.value) params.set('doc', form.elements.doc.value);
+    else params.delete('doc');
     try {
       root.history.replaceState(root.history.state, '', '?' + params.toString() + root.location.hash);
     } catch (e) {
@@ -139,9 +141,20 @@
     var params = query();
     choose(form.elements.holder, params.get('holder'));
     choose(form.elements.period, params.get('period') || S.obligations.defaultPeriod(data, new Date().toISOString().slice(0, 10)));
+    choose(form.elements.doc, params.get('doc'));
     var current = null;
+    function offerDocuments() {
+      var docs = S.obligations.documentsOf(data, form.elements.holder.value);
+      var select = form.elements.doc;
+      Array.prototype.forEach.call(select.options, function (o) {
+        o.hidden = o.disabled = !!o.value && docs.indexOf(o.value) < 0;
+      });
+      if (select.options[select.selectedIndex].disabled) select.value = '';
+      select.parentNode.hidden = docs.length < 2;
+    }
     function update(save) {
-      current = S.obligations.plan(cal, data, form.elements.holder.value, form.elements.period.value);
+      offerDocuments();
+      current = S.obligations.plan(cal, data, form.elements.holder.value, form.elements.period.value, form.elements.doc.value);
       render(form, current, S.workdays);
       form.setAttribute('data-computed', current && !current.error ? 'true' : 'false');
       if (save) remember(form);

@@ -11,7 +11,9 @@
  *   null when the text names no date), cites: [{label, href}], text}},
  *   by_holder: {holder id: [rule ids]}}.
  *
- *   plan(cal, data, holderId, period)   period: "2026" | "nhiem-ky"
+ *   plan(cal, data, holderId, period, documentId?)   period: "2026" | "nhiem-ky";
+ *     documentId: only the rules citing that document ("" or absent: all)
+ *   documentsOf(data, holderId) → ids of the documents with rules for that holder
  *   → {value: [{uid, rule, date, until, title, period, summary, cites, text}] sorted by date,
  *      undated: [{rule, title, cites}], range: [from, to], explanation, warnings}
  *     or {value: null, error} (never throws).
@@ -83,7 +85,20 @@
     return head.replace(/^Kỳ /, '').replace(/\.$/, '');
   }
 
-  function plan(cal, data, holderId, period) {
+  function documentsOf(data, holderId) {
+    var seen = {};
+    var out = [];
+    ((data && data.by_holder && data.by_holder[holderId]) || []).forEach(function (id) {
+      var d = data.rules[id] && data.rules[id].document;
+      if (d && !seen[d]) {
+        seen[d] = true;
+        out.push(d);
+      }
+    });
+    return out;
+  }
+
+  function plan(cal, data, holderId, period, documentId) {
     if (!workdays()) return fail('Thiếu workdays.js.');
     if (!data || !data.by_holder || !data.rules) return fail('Thiếu dữ liệu nghĩa vụ.');
     var ids = data.by_holder[holderId];
@@ -95,7 +110,7 @@
     var warnings = [];
     ids.forEach(function (id) {
       var def = data.rules[id];
-      if (!def) return;
+      if (!def || (documentId && def.document !== documentId)) return;
       if (!def.rule) {
         undated.push({ rule: id, title: def.title, summary: def.summary, cites: def.cites });
         return;
@@ -160,7 +175,7 @@
     });
   }
 
-  var api = { plan: plan, events: events, range: range, defaultPeriod: defaultPeriod };
+  var api = { plan: plan, events: events, range: range, defaultPeriod: defaultPeriod, documentsOf: documentsOf };
 
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
