@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterable
@@ -75,6 +76,8 @@ def index_site(site_dir: Path, *, file_scripts: bool = True) -> IndexReport:
     """Index `site_dir` with Pagefind and write the file:// scripts; return sizes."""
     site_dir = Path(site_dir)
     bundle = site_dir / BUNDLE_DIR
+    for derived in (bundle, site_dir / FILE_SCRIPTS_DIR):  # no stale chunks from an earlier run
+        shutil.rmtree(derived, ignore_errors=True)
     pages = run_pagefind(site_dir, bundle)
     prune_ui_files(bundle)
     check_bundle(bundle)
@@ -123,11 +126,7 @@ def prune_ui_files(bundle: Path) -> None:
     for path in bundle.iterdir():
         if path.is_file() and not _is_runtime(path.name):
             path.unlink()
-    playground = bundle / "playground"
-    if playground.is_dir():
-        for path in sorted(playground.rglob("*"), reverse=True):
-            path.rmdir() if path.is_dir() else path.unlink()
-        playground.rmdir()
+    shutil.rmtree(bundle / "playground", ignore_errors=True)
 
 
 def check_bundle(bundle: Path) -> None:

@@ -131,3 +131,16 @@ def test_header_override_differs_from_material_only_in_the_search_block():
 
     assert outside_search(ours) == outside_search(upstream)
     assert '{% include "partials/search.html" %}' in ours
+
+
+def test_reindexing_leaves_no_stale_files(site, tmp_path):
+    import shutil
+
+    dest, _ = site
+    copy = tmp_path / "site"
+    shutil.copytree(dest, copy)
+    (copy / "pagefind" / "index" / "vi_stale.pf_index").write_bytes(b"old")
+    (copy / "pagefind-file" / "index" / "vi_stale.pf_index.js").write_text("old")
+    index.index_site(copy)
+    assert not (copy / "pagefind" / "index" / "vi_stale.pf_index").exists()
+    assert not (copy / "pagefind-file" / "index" / "vi_stale.pf_index.js").exists()
