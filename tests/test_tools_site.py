@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DESKTOP, PHONE
+from conftest import DESKTOP, PHONE, ROOT
 
 TOOLS = [
     "han-ngay-lam-viec", "chuan-bi-hoi-nghi", "bieu-quyet", "vang-mat", "dang-ky-giua-quy-iv",
@@ -49,6 +49,47 @@ def parse(path: Path) -> _Links:
 def page_body(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     return text[text.index("<article"):text.index("</article>")]
+
+
+# ---- the views (no build) --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def linked():
+    from generator.check import check
+
+    result = check(ROOT / "content", ROOT / "data")
+    assert result.ok, result.errors
+    return result.linked
+
+
+def test_every_rule_with_a_calculator_gets_a_tool(linked):
+    from generator.calculators import calculator_view
+    from generator.tool_views import tool_pages, tools_by_rule
+
+    by_rule = tools_by_rule(tool_pages(linked, {}))
+    wanted = {r.id for r in linked.knowledge.rules if calculator_view(r) is not None}
+    assert wanted == set(by_rule)
+    # a weekly duty with no weekday named gets no calculator (never a guessed date)
+    assert "lp-thong-tin-noi-bat-hang-tuan" not in by_rule
+    assert by_rule["ttct-dang-ky-nhu-cau-giua-quy-iv"] == (
+        "cong-cu/dang-ky-giua-quy-iv.html#tinh-ttct-dang-ky-nhu-cau-giua-quy-iv", "Xem các lần tới")
+
+
+def test_obligations_data_lists_undated_duties_without_a_rule(linked):
+    from generator.tool_views import obligations_view
+
+    view = obligations_view(linked, {}, lambda h: h)
+    rules = view["data"]["rules"]
+    assert rules["lp-thong-tin-noi-bat-hang-tuan"]["rule"] is None
+    assert rules["ttct-dang-ky-nhu-cau-giua-quy-iv"]["rule"] == {"type": "yearly-date", "month": 11, "day": 15}
+    assert rules["ca-trao-doi-thong-tin-6-thang"]["cites"] == [
+        {"label": "Điều 6 khoản 1, qc-phoi-hop-cong-an-tinh",
+         "href": "../van-ban/qc-phoi-hop-cong-an-tinh.html#dieu-6-khoan-1"}]
+    assert view["data"]["by_holder"]["dang-uy-cong-an-tinh"] == [
+        "ca-trao-doi-thong-tin-6-thang", "ca-hop-rut-kinh-nghiem-hang-nam",
+        "ca-tong-ket-nam-cuoi-nhiem-ky", "ca-danh-gia-chi-bo-cax-hang-nam"]
+    assert [p["value"] for p in view["periods"]] == ["2025", "2026", "2027", "2028", "2029", "2030", "nhiem-ky"]
 
 
 # ---- the built pages (no browser) ---------------------------------------------------
