@@ -16,6 +16,7 @@ from markupsafe import escape
 from . import urls, views
 from .handbook import Handbook
 from .checklist_views import CHECKLIST_CSS, CHECKLIST_SCRIPTS, checklist_view
+from .index import AliasSource, search_aliases
 from .holder_views import HolderPages, relations_overview
 from .compare import comparison_pages
 from .lessons import lesson_pages
@@ -36,6 +37,24 @@ NAV_SECTIONS = [
     ("Ôn tập", "on-tap"),
     ("Tìm kiếm", "tim-kiem.md"),
 ]
+
+
+# the loai-trang filter offered on the search page (values set by each page's sotay_page_type)
+SEARCH_KINDS = [
+    {"value": "van-ban", "label": "Văn bản"},
+    {"value": "vai-tro", "label": "Vai trò"},
+    {"value": "danh-muc", "label": "Danh mục"},
+    {"value": "cong-cu", "label": "Công cụ"},
+    {"value": "bai-hoc", "label": "Bài học"},
+]
+
+
+def search_alias_table(handbook: Handbook) -> dict[str, list[str]]:
+    """Abbreviations people type (BTV, UVBTV, ĐUV …) → the names they stand for."""
+    if handbook.linked is None:
+        return {}
+    holders = [v.item for v in handbook.linked.holders.values()]
+    return search_aliases(AliasSource(h.name, h.short, tuple(h.aliases)) for h in holders)
 
 
 @dataclass
@@ -66,6 +85,8 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     lesson_pages(handbook, env, site, titles, tools.by_rule)
     comparison_pages(handbook, env, site, titles)
     quiz_pages(handbook, env, site, titles)
+    site.add(urls.SEARCH, render_template(env, "search_page.md.j2", root="", kinds=SEARCH_KINDS,
+                                          aliases=search_alias_table(handbook)))
     copy_hand_written(handbook.pages_dir, site)
     site.nav = navigation(handbook, site)
     return site
