@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 import yaml.composer
 import yaml.constructor
+import yaml.reader
 import yaml.resolver
 
 from generator.cache import cached
@@ -152,9 +153,14 @@ def _parse(text: str, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
 
 
 def _compose(loader_class: type, text: str, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as exc:
+        raise _unprintable(exc, text, shown) from None
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        raise _unprintable(exc, text, shown) from None
     except _Limit as limit:
         raise FileProblem(f"{shown}:{limit.line}: {limit.what} — data files do not need this; write the values out plainly") from None
     except yaml.MarkedYAMLError as exc:
@@ -170,6 +176,12 @@ def _compose(loader_class: type, text: str, shown: str) -> tuple[Any, dict[YamlP
     builder = _ValueBuilder(loader, shown)
     value = builder.value(node, ())
     return value, builder.lines, builder.problems
+
+
+def _unprintable(exc: yaml.reader.ReaderError, text: str, shown: str) -> FileProblem:
+    line = text[: max(exc.position, 0)].count("\n") + 1
+    return FileProblem(f"{shown}:{line}: the file contains the control character U+{exc.character:04X} "
+                       "(often pasted from Word or a PDF) — delete it or retype the line")
 
 
 class _ValueBuilder:
@@ -192,7 +204,14 @@ class _ValueBuilder:
             return [self.value(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
-        return self.loader.construct_object(node, deep=True)
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # `!!int x`, `!!python/…`, `!!timestamp 2025-13-45`
+            what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise FileProblem(f"{self.shown}:{node.start_mark.line + 1}: cannot read the value tagged {node.tag.replace('tag:yaml.org,2002:', '!!')} here ({what}) — write plain text, numbers or lists, without `!!` tags") from None
 
     def mapping(self, node: yaml.MappingNode, path: YamlPath, depth: int) -> dict:
         result: dict = {}
@@ -205,7 +224,7 @@ class _ValueBuilder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(f"{self.shown}:{line}: {format_path(path) or 'top level'}: a key must be plain text — remove the brackets or braces around it")
                 continue
-            key = self.loader.construct_object(key_node, deep=True)
+            key = self.scalar(key_node)
             key = key if isinstance(key, str) else str(key)
             if key in first_line:
                 where = format_path(path + (key,))

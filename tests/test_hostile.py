@@ -205,6 +205,14 @@ def test_document_id_with_path_traversal_is_refused(project, capsys):
     assert "qc-lam-viec-lung-phinh.md:2:" in out and "slug" in out
 
 
+def test_impossible_date_in_front_matter_is_an_input_error(project, capsys):
+    doc = project / "content" / "documents" / "qc-lam-viec-lung-phinh.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("date: null", "date: 2025-13-45", 1), encoding="utf-8")
+    code, out = run(capsys, "check")
+    assert code == 2
+    assert "qc-lam-viec-lung-phinh.md" in out and "YYYY-MM-DD" in out
+
+
 def test_checklist_id_with_path_traversal_is_refused(project, capsys):
     path = project / "data" / "checklists" / "chuan-bi-hoi-nghi-btv.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("id: chuan-bi-hoi-nghi-btv", "id: ../../etc/passwd", 1), encoding="utf-8")
