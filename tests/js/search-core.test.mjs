@@ -184,3 +184,15 @@ test("Telex dd is read as đ", () => {
   assert.deepEqual(plan.searches, ["đang uy vien"]);
   assert.deepEqual(plan.phrases[0], ["dang", "uy", "vien"]);
 });
+
+test("aliases of several words match before single-word ones", () => {
+  const aliases = core.prepareAliases({
+    "PBT TT": ["Phó Bí thư Thường trực Đảng ủy", "Phó Bí thư Thường trực"],
+    PBT: "Phó Bí thư",
+    "Ủy viên BTV": "Ủy viên Ban Thường vụ",
+  });
+  const plan = core.planQuery("nhiem vu pbt tt", aliases);
+  assert.equal(plan.searches[0], "nhiem vu phó bí thư thường trực");
+  assert.equal(core.planQuery("pbt", aliases).searches[0], "phó bí thư");
+  assert.equal(core.planQuery("uy vien btv", aliases).searches[0], "ủy viên ban thường vụ");
+});

@@ -52,19 +52,40 @@
   }
 
   /**
-   * Alias table from the JSON island: {"btv": ["ban thường vụ đảng ủy", "ban thường vụ"]}.
-   * Keys are folded when looked up, values may be a string or a list (longest
-   * name first). Returns a Map folded-key → list of token lists.
+   * Alias table from the JSON island: {"btv": ["ban thường vụ đảng ủy", "ban thường vụ"],
+   * "pbt tt": [...]}. Keys may have several words; they are folded when looked
+   * up, values may be a string or a list. Returns a Map folded key → list of
+   * token lists, with `maxWords` the longest key.
    */
   function prepareAliases(table) {
     var map = new Map();
+    map.maxWords = 1;
     Object.keys(table || {}).forEach(function (key) {
       var names = [].concat(table[key]).map(tokens).filter(function (t) {
         return t.length;
       });
-      if (names.length) map.set(foldWord(key), names);
+      var words = tokens(key).map(foldWord);
+      if (!names.length || !words.length) return;
+      map.set(words.join(" "), names);
+      map.maxWords = Math.max(map.maxWords, words.length);
     });
     return map;
+  }
+
+  /** Split typed words into [{words, names|null}], longest alias first. */
+  function matchAliases(typed, aliasMap) {
+    var out = [];
+    var folded = typed.map(foldWord);
+    for (var i = 0; i < typed.length; ) {
+      var found = null;
+      for (var n = Math.min(aliasMap.maxWords || 1, typed.length - i); n >= 1 && !found; n--) {
+        var names = aliasMap.get(folded.slice(i, i + n).join(" "));
+        if (names) found = { words: typed.slice(i, i + n), names: names };
+      }
+      out.push(found || { words: [typed[i]], names: null });
+      i += found ? found.words.length : 1;
+    }
+    return out;
   }
 
   /** Variants of a token list where words typed with "d" may mean "đ". */
@@ -109,19 +130,18 @@
     var expanded = []; // words with each alias replaced by its shortest name
     var phrases = [];
     var aliasUsed = false;
-    typed.forEach(function (w) {
-      var names = aliasMap.get(foldWord(w));
-      if (names) {
+    matchAliases(typed, aliasMap).forEach(function (m) {
+      if (m.names) {
         aliasUsed = true;
-        var shortest = names.reduce(function (a, b) {
+        var shortest = m.names.reduce(function (a, b) {
           return b.length < a.length ? b : a;
         });
         expanded = expanded.concat(shortest);
-        names.forEach(function (n) {
+        m.names.forEach(function (n) {
           if (n.length > 1) phrases.push(n.map(fold));
         });
       } else {
-        expanded.push(w);
+        expanded = expanded.concat(m.words);
       }
     });
     if (expanded.length > 1) phrases.unshift(expanded.map(fold));
@@ -380,6 +400,7 @@
     foldWord: foldWord,
     tokens: tokens,
     prepareAliases: prepareAliases,
+    matchAliases: matchAliases,
     dVariants: dVariants,
     planQuery: planQuery,
     clauseRef: clauseRef,
