@@ -150,7 +150,7 @@ def value(page, form_id, name):
 @pytest.mark.browser
 def test_calculators_prefilled_from_the_url(new_page, site):
     base, prefix = site
-    page, watch = new_page()
+    page, watch = new_page(accept_downloads=True)
     page.goto(base + "cong-cu/han-ngay-lam-viec.html?start=2026-02-10")
     # 11, 12, 13/02 (1–3), Tết 14–22/02 skipped, 23, 24, 25, 26/02 (4–7)
     assert value(page, "tinh-duk-tra-loi-de-nghi-7-ngay-lam-viec", "end") == "2026-02-26"
@@ -181,6 +181,11 @@ def test_calculators_prefilled_from_the_url(new_page, site):
         # the current half-year, then first working days of each half: 04/01/2027, 04/01/2028
         assert value(page, form, "lan-toi") == "2026-07-01 2027-01-04 2027-07-01 2028-01-04"
     assert "31/12/2026" in page.text_content("#tinh-ca-trao-doi-thong-tin-6-thang output")  # window's last day
+    with page.expect_download() as info:
+        page.click("#tinh-ca-trao-doi-thong-tin-6-thang [data-ics]")
+    _, events = calendar_events(Path(info.value.path()))
+    assert [(e["DTSTART"].dt.isoformat(), e["DTEND"].dt.isoformat()) for e in events][:2] == [
+        ("2026-07-01", "2027-01-01"), ("2027-01-04", "2027-07-01")]  # DTEND is exclusive (RFC 5545)
 
     assert watch.errors == []
     assert watch.foreign_requests(prefix) == []
