@@ -114,7 +114,7 @@
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", "Cỡ chữ");
     group.setAttribute("data-sotay-textsize", "");
-    [[-1, "A−", "Chữ nhỏ hơn"], [1, "A+", "Chữ lớn hơn"]].forEach(function (spec) {
+    [[-1, "A−", "A−: chữ nhỏ hơn"], [1, "A+", "A+: chữ lớn hơn"]].forEach(function (spec) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sotay-textsize__button md-header__button";
@@ -178,13 +178,24 @@
     });
     bar.querySelector("[data-sotay-offline-later]").addEventListener("click", function () {
       save(STORE_OFFLINE_LATER, "1");
-      bar.remove();
+      removeBar();
     });
     document.body.appendChild(bar);
+    reserveSpace();
     return bar;
+  }
+  // Other floating controls (article-nav.js) sit above the bar: --sotay-bottom-bar.
+  function reserveSpace() {
+    document.documentElement.style.setProperty("--sotay-bottom-bar", bar ? bar.offsetHeight + 8 + "px" : "0px");
+  }
+  function removeBar() {
+    if (bar) bar.remove();
+    bar = null;
+    reserveSpace();
   }
   function setText(text) {
     promptBar().querySelector(".sotay-offline__text").textContent = text;
+    reserveSpace();
   }
 
   function onWorkerMessage(msg) {
@@ -200,7 +211,7 @@
       document.documentElement.setAttribute("data-sotay-offline", "ready");
       setText("Đã tải xong: sổ tay đọc được cả khi không có mạng.");
       promptBar().querySelector("progress").hidden = true;
-      setTimeout(function () { if (bar) { bar.remove(); bar = null; } }, 5000);
+      setTimeout(removeBar, 5000);
     } else if (msg.type === "failed") {
       setText("Chưa tải được (" + msg.done + "/" + msg.total + " tệp). Kiểm tra mạng rồi thử lại.");
       promptBar().querySelector(".sotay-offline__actions").hidden = false;
