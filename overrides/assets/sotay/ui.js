@@ -162,7 +162,7 @@
     bar.className = "sotay-offline";
     bar.setAttribute("role", "region");
     bar.setAttribute("aria-label", "Đọc offline");
-    bar.setAttribute("data-sotay-offline", "");
+    bar.setAttribute("data-sotay-offline-bar", "");
     bar.innerHTML =
       '<p class="sotay-offline__text" aria-live="polite"></p>' +
       '<progress class="sotay-offline__progress" max="100" value="0" hidden></progress>' +
