@@ -254,8 +254,10 @@ def ratio_questions(linked, document_id: str) -> list[Question]:
                     f"cần tối thiểu bao nhiêu thành viên tham dự?")
         else:
             of = "có mặt" if params.get("of") == "present" else "đương nhiệm"
+            quote = (rule.quote or "").lower()
+            verb = " tán thành" if "tán thành" in quote else " đề nghị" if "đề nghị" in quote else ""
             text = (f"{rule.title}: theo Quy chế, nếu {body.name} có {members} Ủy viên {of} thì cần "
-                    f"ít nhất bao nhiêu Ủy viên?")
+                    f"ít nhất bao nhiêu Ủy viên{verb}?")
         pool = [needed(members, Fraction(f), o) for f, o in (("1/2", ">"), ("2/3", ">="), ("3/4", ">="), ("1/2", ">="))]
         pool = [n for n in dict.fromkeys([*pool, answer - 1, answer + 1]) if 0 < n <= members and n != answer]
         sign = "trên" if op == ">" else "ít nhất"
