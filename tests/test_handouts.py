@@ -101,3 +101,23 @@ def test_cli_prints_only_lessons(handouts, capsys):
     out = capsys.readouterr().out
     assert "dist/handouts/bai-hoc/bai-1-thuong-truc.pdf" in out
     assert "vai-tro/" not in out and "tài liệu PDF" in out
+
+
+def test_print_css_holds_only_print_rules():
+    import re
+
+    from conftest import ROOT
+
+    css = (ROOT / "overrides" / "assets" / "sotay" / "print.css").read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S).strip()
+    assert css.startswith("@media print {") and css.endswith("}")
+    depth, top_level = 0, []
+    for index, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                top_level.append(css[:index].rsplit("}", 1)[-1].strip())
+            depth += 1
+        elif char == "}":
+            depth -= 1
+    assert top_level == ["@media print"]
+    assert "print.css" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -117,3 +117,11 @@ def test_lesson_files_are_read_in_name_order():
     lessons, errors = read_lessons(LESSONS, ROOT)
     assert errors == []
     assert [lesson.slug for lesson in lessons] == sorted(lesson.slug for lesson in lessons)
+
+
+def test_every_directive_is_documented():
+    from generator.lessons import DIRECTIVES
+
+    readme = (LESSONS / "README.md").read_text(encoding="utf-8")
+    for name in DIRECTIVES:
+        assert f"`::: {name} " in readme, f"::: {name} is not documented in content/lessons/README.md"
