@@ -1,0 +1,99 @@
+"""axe-core over one page of every page type, light and dark, served and from
+the file:// bundle: no serious or critical violation. Also: Vietnamese
+document language, keyboard reach of the reading controls, tap targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.site_pages import page_types
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm install` (make test does it)")
+    return AXE
+
+
+def axe_violations(page, axe_source) -> list[str]:
+    page.add_script_tag(path=str(axe_source))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['impact']} {v['id']}: {v['nodes'][0]['target']} — {v['help']}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_axe_violation_on_any_page_type(default_server, default_site, new_page, axe_source, scheme):
+    page, watch = new_page(color_scheme=scheme)
+    found = {}
+    for kind, path in page_types(default_site).items():
+        page.goto(default_server + path)
+        page.wait_for_load_state("load")
+        assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+        violations = axe_violations(page, axe_source)
+        if violations:
+            found[kind] = violations
+    assert found == {}
+    assert watch.errors == []
+
+
+def test_file_bundle_passes_axe_too(default_bundle, default_site, new_page, axe_source):
+    page, _ = new_page()
+    found = {}
+    for kind, path in page_types(default_site).items():
+        page.goto(default_bundle.as_uri() + "/" + path)
+        violations = axe_violations(page, axe_source)
+        if violations:
+            found[kind] = violations
+    assert found == {}
+
+
+def test_pages_are_vietnamese_with_main_landmark(default_bundle, new_page):
+    page, _ = new_page()
+    page.goto(default_bundle.as_uri() + "/vai-tro/bi-thu.html")
+    assert page.get_attribute("html", "lang") == "vi"
+    assert page.locator("main").count() == 1
+    assert page.locator("header nav[aria-label]").count() == 1
+
+
+def test_reading_controls_are_reachable_by_keyboard(default_bundle, new_page):
+    page, _ = new_page()
+    page.goto(default_bundle.as_uri() + "/index.html")
+    reached = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.getAttribute('aria-label') || document.activeElement.id"))
+    assert "A+: chữ lớn hơn" in reached and "A−: chữ nhỏ hơn" in reached
+    assert "Chuyển sang nền tối" in reached
+    page.keyboard.press("Escape")
+    page.focus("button[aria-label='A+: chữ lớn hơn']")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("html", "data-sotay-text") == "2"
+
+
+def test_tap_targets_are_at_least_44px_on_phones(default_bundle, default_site, new_page):
+    page, _ = new_page()
+    small = {}
+    for kind, path in page_types(default_site).items():
+        page.goto(default_bundle.as_uri() + "/" + path)
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll(
+                 '.md-header button, .md-header label.md-icon, .md-header__option label:not([hidden]),'
+                 + ' .md-content a.sotay-chip, .md-content .sotay-tiles a, .md-content button, .md-footer a')]
+               .filter(el => el.offsetParent !== null)
+               .map(el => { const r = el.getBoundingClientRect(); return [el.outerHTML.slice(0, 80), r.width, r.height]; })
+               .filter(([, w, h]) => w < 43.5 || h < 43.5)"""
+        )
+        if sizes:
+            small[kind] = sizes[:3]
+    assert small == {}
