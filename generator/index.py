@@ -181,7 +181,9 @@ def search_aliases(sources: Iterable[AliasSource]) -> dict[str, list[str]]:
         for alias in src.aliases:
             key = unicodedata.normalize("NFC", alias).strip().lower()
             merged = table.setdefault(key, [])
-            merged += [unicodedata.normalize("NFC", n) for n in names if n not in merged]
+            for name in (unicodedata.normalize("NFC", n) for n in names):
+                if name not in merged:
+                    merged.append(name)
     return {k: sorted(v, key=len, reverse=True) for k, v in sorted(table.items())}
 
 

@@ -104,9 +104,14 @@ def test_search_aliases_table():
         [
             index.AliasSource("Ban Thường vụ Đảng ủy", "Ban Thường vụ", ("BTV",)),
             index.AliasSource("Hội đồng nhân dân", None, ("HĐND", "hđnd")),
+            index.AliasSource("Tỉnh ủy", "Tỉnh ủy", ("Ban Chấp hành Đảng bộ tỉnh",)),
         ]
     )
-    assert table == {"btv": ["Ban Thường vụ Đảng ủy", "Ban Thường vụ"], "hđnd": ["Hội đồng nhân dân"]}
+    assert table == {
+        "ban chấp hành đảng bộ tỉnh": ["Tỉnh ủy"],
+        "btv": ["Ban Thường vụ Đảng ủy", "Ban Thường vụ"],
+        "hđnd": ["Hội đồng nhân dân"],
+    }
 
 
 def test_search_page_fragment_is_not_indexed_and_carries_the_aliases(site):

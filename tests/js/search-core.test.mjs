@@ -51,7 +51,7 @@ test("normalizeQuery gives the same NFC text for NFC and NFD input", () => {
 test("a word typed with d is also searched with đ", () => {
   const plan = core.planQuery("dang uy", ALIASES);
   assert.deepEqual(plan.searches, ["dang uy", "đang uy"]);
-  assert.deepEqual(plan.phrases, [["dang", "uy"]]);
+  assert.deepEqual(plan.phrases, [{ words: ["dang", "uy"], weight: 1 }]);
 });
 
 test("several d-words give a bounded number of searches, typed form and all-đ first", () => {
@@ -68,16 +68,15 @@ test("words already typed with đ and ascii abbreviations are not varied", () =>
 
 test("aliases expand to their names; every name is a phrase", () => {
   const plan = core.planQuery("BTV", ALIASES);
-  assert.equal(plan.searches[0], "ban thường vụ");
-  assert.ok(plan.searches.includes("btv"));
-  assert.deepEqual(plan.phrases[0], ["ban", "thuong", "vu", "dang", "uy"]);
+  assert.deepEqual(plan.searches, ["ban thường vụ đảng ủy", "ban thường vụ", "btv"]);
+  assert.deepEqual(plan.phrases[0], { words: ["ban", "thuong", "vu", "dang", "uy"], weight: 1 });
   assert.ok(plan.terms.includes("vu"));
 });
 
 test("alias keys match without diacritics and inside longer queries", () => {
   const plan = core.planQuery("nhiem vu duv", ALIASES);
   assert.ok(plan.searches.includes("nhiem vu đảng ủy viên"));
-  assert.ok(plan.phrases.some((p) => p.join(" ") === "nhiem vu dang uy vien"));
+  assert.ok(plan.phrases.some((p) => p.words.join(" ") === "nhiem vu dang uy vien"));
 });
 
 test("clause labels come from the anchor ids", () => {
@@ -182,7 +181,7 @@ test("a clause excerpt stays inside the clause", () => {
 test("Telex dd is read as đ", () => {
   const plan = core.planQuery("ddang uy vien");
   assert.deepEqual(plan.searches, ["đang uy vien"]);
-  assert.deepEqual(plan.phrases[0], ["dang", "uy", "vien"]);
+  assert.deepEqual(plan.phrases[0].words, ["dang", "uy", "vien"]);
 });
 
 test("aliases of several words match before single-word ones", () => {
@@ -192,7 +191,22 @@ test("aliases of several words match before single-word ones", () => {
     "Ủy viên BTV": "Ủy viên Ban Thường vụ",
   });
   const plan = core.planQuery("nhiem vu pbt tt", aliases);
-  assert.equal(plan.searches[0], "nhiem vu phó bí thư thường trực");
+  assert.ok(plan.searches.includes("nhiem vu phó bí thư thường trực"));
   assert.equal(core.planQuery("pbt", aliases).searches[0], "phó bí thư");
   assert.equal(core.planQuery("uy vien btv", aliases).searches[0], "ủy viên ban thường vụ");
+});
+
+test("a multi-word alias is a synonym: the phrase as typed ranks first", () => {
+  const aliases = core.prepareAliases({ "ban chấp hành": ["Ban Chấp hành Đảng bộ", "Đảng ủy"] });
+  const plan = core.planQuery("ban chap hanh", aliases);
+  assert.equal(plan.searches[plan.searches.length - 1], "ban chap hanh");
+  assert.ok(plan.searches.includes("đảng ủy"));
+  const hits = core.rankResults([{ ...LAM_VIEC, rank: 0 }], plan);
+  assert.notEqual(hits[0].anchor, "dieu-9-khoan-2-diem-dd"); // "Đảng ủy viên" only has the synonym
+  const page = fragment("/p.html", "P", [
+    ["dieu-1-khoan-1", "p", "1. Đảng ủy họp thường kỳ."],
+    ["dieu-1-khoan-2", "p", "2. Ban Chấp hành họp bất thường."],
+  ]);
+  const ranked = core.rankResults([{ ...page, rank: 0 }], plan);
+  assert.deepEqual(ranked.map((h) => h.anchor), ["dieu-1-khoan-2", "dieu-1-khoan-1"]);
 });

@@ -118,47 +118,57 @@
   /**
    * Everything the page needs to run a query.
    *   terms:    folded words to highlight and score (aliases expanded)
-   *   phrases:  folded token lists that score as a contiguous phrase
+   *   phrases:  [{words, weight}] folded word lists that score as a contiguous
+   *             phrase; what was typed weighs 1, so do the names of an
+   *             abbreviation (BTV); names of a multi-word alias weigh 0.8
+   *             (a synonym: "ban chấp hành" → "Đảng ủy")
    *   searches: strings to hand to Pagefind (each is an AND of its words)
    */
   function planQuery(text, aliasMap, options) {
     var limit = (options && options.maxSearches) || 8;
     var typed = tokens(text);
-    if (!typed.length) return { typed: [], terms: [], phrases: [], searches: [] };
-    aliasMap = aliasMap || new Map();
-
-    var expanded = []; // words with each alias replaced by its shortest name
-    var phrases = [];
-    var aliasUsed = false;
-    matchAliases(typed, aliasMap).forEach(function (m) {
-      if (m.names) {
-        aliasUsed = true;
-        var shortest = m.names.reduce(function (a, b) {
-          return b.length < a.length ? b : a;
-        });
-        expanded = expanded.concat(shortest);
-        m.names.forEach(function (n) {
-          if (n.length > 1) phrases.push(n.map(fold));
-        });
-      } else {
-        expanded = expanded.concat(m.words);
-      }
+    if (!typed.length) return { ref: null, typed: [], terms: [], phrases: [], searches: [] };
+    var matches = matchAliases(typed, aliasMap || new Map());
+    var aliased = matches.filter(function (m) {
+      return m.names;
     });
-    if (expanded.length > 1) phrases.unshift(expanded.map(fold));
-    if (aliasUsed && typed.length > 1) phrases.push(typed.map(fold));
 
-    var sources = aliasUsed ? [expanded, typed] : [typed];
+    var phrases = typed.length > 1 ? [{ words: typed.map(fold), weight: 1 }] : [];
+    var sources = [];
+    var rounds = aliased.reduce(function (n, m) {
+      return Math.max(n, m.names.length);
+    }, 0);
+    for (var k = 0; k < rounds; k++) {
+      // the query with every alias replaced by its k-th name (longest first)
+      var words = [];
+      var weight = 1;
+      matches.forEach(function (m) {
+        if (!m.names) return (words = words.concat(m.words));
+        words = words.concat(m.names[Math.min(k, m.names.length - 1)]);
+        if (m.words.length > 1) weight = 0.8;
+      });
+      sources.push(words);
+      if (words.length > 1) phrases.push({ words: words.map(fold), weight: weight });
+    }
+    aliased.forEach(function (m) {
+      m.names.forEach(function (n) {
+        if (n.length > 1) phrases.push({ words: n.map(fold), weight: m.words.length > 1 ? 0.8 : 1 });
+      });
+    });
+    sources.push(typed);
+
     var searches = [];
+    var terms = [];
     sources.forEach(function (words) {
+      terms = terms.concat(words.map(fold));
       dVariants(words, limit).forEach(function (v) {
         searches.push(v.join(" "));
       });
     });
-    var terms = unique(expanded.concat(typed).map(fold));
     return {
       ref: clauseRef(typed.map(fold)),
       typed: typed,
-      terms: terms,
+      terms: unique(terms),
       phrases: uniquePhrases(phrases),
       searches: unique(searches).slice(0, limit),
     };
@@ -179,18 +189,17 @@
     return id;
   }
 
+  /** One entry per word list (highest weight kept), longest first. */
   function uniquePhrases(phrases) {
-    var seen = new Set();
-    return phrases
-      .filter(function (p) {
-        var k = p.join(" ");
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      })
-      .sort(function (a, b) {
-        return b.length - a.length;
-      });
+    var byKey = new Map();
+    phrases.forEach(function (p) {
+      var key = p.words.join(" ");
+      var prev = byKey.get(key);
+      if (!prev || p.weight > prev.weight) byKey.set(key, p);
+    });
+    return Array.from(byKey.values()).sort(function (a, b) {
+      return b.words.length - a.words.length || b.weight - a.weight;
+    });
   }
 
   /** Does folded content word `w` match folded query term `t`? Prefix for the last typed word. */
@@ -262,11 +271,11 @@
         if (termMatches(w, t, t === lastTyped)) matched[i] = true;
       });
     });
-    var phraseHits = []; // {pos, len}
+    var phraseHits = []; // {pos, len, value}
     plan.phrases.forEach(function (p) {
-      phrasePositions(folded, p).forEach(function (pos) {
-        phraseHits.push({ pos: pos, len: p.length });
-        for (var k = 0; k < p.length; k++) matched[pos + k] = true;
+      phrasePositions(folded, p.words).forEach(function (pos) {
+        phraseHits.push({ pos: pos, len: p.words.length, value: p.weight * (20 + 5 * p.words.length) });
+        for (var k = 0; k < p.words.length; k++) matched[pos + k] = true;
       });
     });
 
@@ -292,11 +301,11 @@
       phraseHits.forEach(function (h) {
         if (h.pos < seg.start || h.pos >= seg.end) return;
         count++;
-        if (!best || h.len > best.len) best = h;
-        if (h.pos < titleEnd && h.len === best.len) inTitle = true;
+        if (!best || h.value > best.value) best = h;
+        if (h.pos < titleEnd && h.value === best.value) inTitle = true;
       });
       var coverage = present.size / Math.max(1, plan.terms.length);
-      var score = 10 * coverage + (best ? 20 + 5 * best.len : 0) + Math.min(count, 3);
+      var score = 10 * coverage + (best ? best.value : 0) + Math.min(count, 3);
       if (inTitle) score += 15;
       else if (isHeading) score += 1;
       if (plan.ref && seg.anchor && seg.anchor.id === plan.ref) score += 60;
