@@ -86,7 +86,8 @@ def site_is_current(project: Project) -> bool:
 
 
 def make_handouts(project: Project, rebuild: bool = False, kinds: tuple[str, ...] = (),
-                  progress: Callable[[str], None] | None = None) -> HandoutResult:
+                  progress: Callable[[str], None] | None = None, browser=None) -> HandoutResult:
+    """Print every handout; `browser`: an open Playwright Chromium to reuse (tests), else one is started."""
     from .handbook import load_handbook
 
     handbook = load_handbook(project)
@@ -100,8 +101,18 @@ def make_handouts(project: Project, rebuild: bool = False, kinds: tuple[str, ...
     result.site_dir = site
     items = [h for h in handout_list(handbook) if not kinds or h.kind in kinds]
     out_root = project.dist_dir / HANDOUTS_DIR
-    with _browser() as browser:
-        context = browser.new_context(locale="vi-VN")
+    if browser is not None:
+        _print_all(browser, items, site, out_root, project.root, result, progress)
+    else:
+        with _browser() as own:
+            _print_all(own, items, site, out_root, project.root, result, progress)
+    return result
+
+
+def _print_all(browser, items: list[Handout], site: Path, out_root: Path, root: Path,
+               result: HandoutResult, progress: Callable[[str], None] | None) -> None:
+    context = browser.new_context(locale="vi-VN")
+    try:
         page = context.new_page()
         for item in items:
             source = site / item.page
@@ -111,9 +122,9 @@ def make_handouts(project: Project, rebuild: bool = False, kinds: tuple[str, ...
             pages = print_page(page, source.as_uri(), target, item.title)
             result.files.append((target, pages))
             if progress:
-                progress(f"{target.relative_to(project.root) if target.is_relative_to(project.root) else target} ({pages} trang)")
+                progress(f"{target.relative_to(root) if target.is_relative_to(root) else target} ({pages} trang)")
+    finally:
         context.close()
-    return result
 
 
 def print_page(page, url: str, target: Path, title: str) -> int:

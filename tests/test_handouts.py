@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,12 +30,12 @@ def pdfinfo_pages(path: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def handouts(default_build):
+def handouts(default_build, browser):
     if not shutil.which("pdftotext"):
         pytest.fail("poppler-utils is not installed: run `make test` (it installs it)")
     project = Project(default_build.site_dir.parent)
     assert site_is_current(project)  # the session build is reused, not rebuilt
-    result = make_handouts(project)
+    result = make_handouts(project, browser=browser)  # one Playwright per process: reuse the session's
     return project, result
 
 
@@ -88,19 +89,15 @@ def test_first_page_renders_to_png(handouts, tmp_path):
     assert png.stat().st_size > 5000
 
 
-def test_cli_prints_only_lessons(handouts, capsys):
-    from generator.cli import main
-
+def test_cli_prints_only_lessons(handouts):
+    # a separate process: Playwright's sync API cannot start twice in this one
     project, _ = handouts
-    cwd = os.getcwd()
-    os.chdir(project.root)
-    try:
-        assert main(["handouts", "--only", "bai-hoc"]) == 0
-    finally:
-        os.chdir(cwd)
-    out = capsys.readouterr().out
-    assert "dist/handouts/bai-hoc/bai-1-thuong-truc.pdf" in out
-    assert "vai-tro/" not in out and "tài liệu PDF" in out
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "handouts", "--only", "bai-hoc"],
+                         cwd=project.root, env=dict(os.environ, PYTHONPATH=str(project.root)),
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "dist/handouts/bai-hoc/bai-1-thuong-truc.pdf" in run.stdout
+    assert "vai-tro/" not in run.stdout and "tài liệu PDF" in run.stdout
 
 
 def test_print_css_holds_only_print_rules():
