@@ -2,9 +2,11 @@
 
 Four kinds of question, each answered by one cited clause:
 
-- `ai`: "Theo …, ai chủ trì …?" from duties whose action is chu-tri/quyet-dinh;
-  distractors are other holders with duties in the same document who neither
-  hold that duty (inherited duties count) nor are named in the cited text.
+- `ai`: "Theo Quy chế, ai chủ trì …?" from duties whose action is
+  chu-tri/quyet-dinh; distractors are other holders with duties in the same
+  document who do not hold that duty (inherited duties count), are not named
+  in the cited article and have no duty on the same topic in that document —
+  so no distractor is arguably right.
 - `so-ngay`: "… trong bao nhiêu ngày?" from rules with `days`; distractors are
   other day counts of the handbook's rules and neighbours of the answer.
 - `ty-le`: quorum and majority rules applied to a body of N members
@@ -150,11 +152,29 @@ def article_text(linked, cites: list[Cite]) -> str:
     return normalize(" ".join(parts)).lower()
 
 
+_INDEXES: dict = {}
+
+
+def _indexes(linked) -> tuple[dict[str, list], dict[str, set[str]]]:
+    """(duties by the document of their first cite, duty ids each holder holds incl. inherited),
+    built once per linked model: scanning all duties per document made quizzes quadratic."""
+    if _INDEXES.get("linked") is not linked:
+        by_document: dict[str, list] = {}
+        for duty in linked.knowledge.duties:
+            by_document.setdefault(duty.cite[0].document, []).append(duty)
+        held = {holder_id: {e.duty.id for e in view.duties} for holder_id, view in linked.holders.items()}
+        _INDEXES.update(linked=linked, value=(by_document, held))
+    return _INDEXES["value"]
+
+
 def holder_questions(linked, document_id: str) -> list[Question]:
     """'Ai chủ trì …?' / 'Ai quyết định …?' from duties whose summary starts with that verb."""
     k = linked.knowledge
-    in_document = [d for d in k.duties if d.cite[0].document == document_id]
+    in_document = _indexes(linked)[0].get(document_id, [])
     candidates = list(dict.fromkeys(d.holder for d in in_document))
+    topics: dict[str, set[str]] = {}
+    for d in in_document:
+        topics.setdefault(d.holder, set()).update(d.topics)
     questions = []
     for duty in in_document:
         verb = k.vocab.actions.get(duty.action, "") if duty.action in HOLDER_ACTIONS else ""
@@ -173,7 +193,9 @@ def holder_questions(linked, document_id: str) -> list[Question]:
             other = linked.holders[other_id]
             if other_id == duty.holder or other.kind != holder.kind or other_id in duty.with_:
                 continue
-            if any(e.duty.id == duty.id for e in other.duties):  # holds it by inheritance
+            if duty.id in _indexes(linked)[1][other_id]:  # holds it by inheritance
+                continue
+            if topics.get(other_id, set()) & set(duty.topics):  # works on the same matter here: arguable
                 continue
             if mentions(whole, other.item) or mentions(lowered, other.item):
                 continue
