@@ -46,6 +46,7 @@ import yaml
 
 from generator.cache import cached
 from generator.errors import InputError
+from generator.slugs import ascii_words
 from generator.model import Article, Block, Clause, Document, Point, Signature
 from generator.parser import (
     CHAPTER_RE,
@@ -605,10 +606,7 @@ def link_attachments(parsed: list[tuple[Document, tuple | None]]) -> list[tuple[
 
 
 def slugify(text: str, max_words: int = 8) -> str:
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    words = re.findall(r"[a-z0-9]+", text)
-    return "-".join(words[:max_words])
+    return "-".join(ascii_words(text)[:max_words])
 
 
 def automatic_id(document: Document) -> str:
