@@ -107,8 +107,12 @@ def article_units(article: Article) -> list[Unit]:
     intro = " ".join(b.text for b in article.intro)
     if intro:
         units.append(Unit(INTRO, "Đoạn mở đầu", article.anchor, intro))
+    seen: dict[str, int] = {}
     for clause in article.clauses:
-        units.append(Unit(clause.number, f"Khoản {clause.number}", clause.anchor, _clause_text(clause)))
+        seen[clause.number] = seen.get(clause.number, 0) + 1
+        # a numbering that starts again (Lùng Phình Điều 6: the HĐND chairman's khoản 1–3) stays distinguishable
+        label = f"Khoản {clause.number}" + (f" (lần {seen[clause.number]})" if seen[clause.number] > 1 else "")
+        units.append(Unit(clause.number, label, clause.anchor, _clause_text(clause)))
     return units
 
 

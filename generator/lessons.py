@@ -282,11 +282,11 @@ class LessonRenderer:
     def _so_do(self, page: str, holder_id: str) -> dict:
         view = self.linked.holders[holder_id]
         _, edges = self.builder.relation_groups(page, view)
-        name = view.item.name
+        label = self.builder.label_of(holder_id)
         return {
             "kind": "diagram",
-            "svg": relation_svg(self.builder.label_of(holder_id), edges, f"Sơ đồ quan hệ của {name}"),
-            "caption": f"Sơ đồ quan hệ của {name}. Mũi tên chỉ chiều lãnh đạo, chủ trì hoặc báo cáo.",
+            "svg": relation_svg(label, edges, f"Sơ đồ quan hệ của {view.item.name}"),
+            "caption": f"Sơ đồ quan hệ của {label}. Mũi tên chỉ chiều lãnh đạo, chủ trì hoặc báo cáo.",
             "holder": self.builder.link(page, holder_id),
         }
 
