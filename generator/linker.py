@@ -88,6 +88,7 @@ class _Checker:
         self.documents = documents
         self.errors: list[str] = []
         self.targets: dict[Cite, Target] = {}
+        self._passages: dict[tuple[str, str], str] = {}
         self.roles = {r.id for r in knowledge.roles}
         self.bodies = {b.id for b in knowledge.bodies}
         self.rule_ids = {r.id for r in knowledge.rules}
@@ -197,12 +198,19 @@ class _Checker:
 
     def quote(self, obj: Sourced, path: YamlPath, quote: str, targets: list[Target]) -> None:
         wanted = normalize(quote)
-        passages = [normalize(" ".join(target_texts(t))) for t in targets]
+        passages = [self.passage(t) for t in targets]
         if any(wanted in passage for passage in passages):
             return
         where = " or ".join(f"{t.label} of {t.document.id}" for t in targets)
         closest = max((closest_passage(wanted, p) for p in passages), key=lambda pair: pair[0])[1]
         self.fail(obj, path, f'quote not found in {where} — closest passage: "{closest}"; copy the words exactly as printed (line breaks and spaces do not matter)')
+
+    def passage(self, target: Target) -> str:
+        """Normalised cited text, once per target (many duties quote the same article)."""
+        key = (target.document.id, target.anchor)
+        if key not in self._passages:
+            self._passages[key] = normalize(" ".join(target_texts(target)))
+        return self._passages[key]
 
     def comparison(self, comparison) -> None:
         for key in ("model", "local"):

@@ -155,15 +155,19 @@ def article_text(linked, cites: list[Cite]) -> str:
 _INDEXES: dict = {}
 
 
-def _indexes(linked) -> tuple[dict[str, list], dict[str, set[str]]]:
-    """(duties by the document of their first cite, duty ids each holder holds incl. inherited),
-    built once per linked model: scanning all duties per document made quizzes quadratic."""
+def _indexes(linked) -> tuple[dict[str, list], dict[str, set[str]], dict[str, list]]:
+    """(duties by the document of their first cite, duty ids each holder holds incl. inherited,
+    rules by document), built once per linked model: scanning all duties and rules for every
+    document made quizzes quadratic in the number of documents."""
     if _INDEXES.get("linked") is not linked:
         by_document: dict[str, list] = {}
         for duty in linked.knowledge.duties:
             by_document.setdefault(duty.cite[0].document, []).append(duty)
         held = {holder_id: {e.duty.id for e in view.duties} for holder_id, view in linked.holders.items()}
-        _INDEXES.update(linked=linked, value=(by_document, held))
+        rules: dict[str, list] = {}
+        for rule in linked.knowledge.rules:
+            rules.setdefault(rule.cite[0].document, []).append(rule)
+        _INDEXES.update(linked=linked, value=(by_document, held, rules))
     return _INDEXES["value"]
 
 
@@ -226,7 +230,7 @@ def _days_text(rule) -> str | None:
 
 def days_questions(linked, document_id: str, all_days: list[int]) -> list[Question]:
     questions = []
-    for rule in linked.knowledge.rules:
+    for rule in _indexes(linked)[2].get(document_id, []):
         days = (rule.params or {}).get("days")
         if rule.cite[0].document != document_id or not isinstance(days, int) or days <= 0:
             continue
@@ -256,7 +260,7 @@ def needed(members: int, fraction: Fraction, op: str) -> int:
 
 def ratio_questions(linked, document_id: str) -> list[Question]:
     questions = []
-    for rule in linked.knowledge.rules:
+    for rule in _indexes(linked)[2].get(document_id, []):
         if rule.cite[0].document != document_id or rule.kind not in ("quorum", "majority"):
             continue
         params = rule.params or {}
@@ -298,7 +302,7 @@ def _freq_words(text: str) -> set[str]:
 
 def period_questions(linked, document_id: str) -> list[Question]:
     questions = []
-    for rule in linked.knowledge.rules:
+    for rule in _indexes(linked)[2].get(document_id, []):
         freq = (rule.params or {}).get("freq")
         if rule.cite[0].document != document_id or rule.kind != "recurring" or freq not in FREQ_LABELS or not rule.quote:
             continue

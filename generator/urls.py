@@ -6,6 +6,7 @@ so one build works served from any path and opened from file://.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME = "index.html"
@@ -43,8 +44,14 @@ def relative(from_page: str, to: str) -> str:
     """Link from one page to a site path (optionally with #anchor or ?query)."""
     target, sep, fragment = _split_suffix(to)
     start = posixpath.dirname(from_page) or "."
-    rel = posixpath.relpath(target, start) if target else posixpath.basename(from_page)
+    rel = _relpath(target, start) if target else posixpath.basename(from_page)
     return rel + sep + fragment
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few hundred targets from the same folders."""
+    return posixpath.relpath(target, start)
 
 
 def _split_suffix(path: str) -> tuple[str, str, str]:

@@ -8,6 +8,8 @@ Messages read `file:line: what is wrong — how to fix`.
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,10 +70,15 @@ class Origin:
 
 def display_path(path: Path) -> str:
     """Path as the user should see it: relative to the working directory when possible."""
+    return _display_path(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _display_path(path: str, cwd: str) -> str:  # resolve() is slow and the linker asks for the same files per entry
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return Path(path).resolve().relative_to(Path(cwd).resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(path).as_posix()
 
 
 # --- YAML with line numbers and limits ------------------------------------
