@@ -90,6 +90,10 @@ def test_back_to_article_link_on_long_document(base, new_page):
     page.wait_for_timeout(100)
     assert link.is_visible()
     assert link.inner_text() == "↑ Về đầu Điều 5"
+    page.get_by_role("button", name="A+: chữ lớn hơn").click()  # headings move: still the right article
+    page.evaluate("window.scrollTo(0, document.getElementById('dieu-5').getBoundingClientRect().top + scrollY + 300)")
+    page.wait_for_timeout(100)
+    assert link.inner_text() == "↑ Về đầu Điều 5"
     link.click()
     page.wait_for_timeout(100)
     assert page.evaluate("location.hash") == "#dieu-5"

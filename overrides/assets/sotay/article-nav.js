@@ -39,12 +39,16 @@
   document.body.appendChild(link);
 
   var tops = [];
+  var measuredHeight = -1;
+  // Heading positions, again whenever the page height changed (A−/A+, details opened, fonts).
   function measure() {
+    measuredHeight = document.documentElement.scrollHeight;
     tops = headings.map(function (h) { return h.getBoundingClientRect().top + window.scrollY; });
   }
   var shown = -2;
   function update() {
     pending = false;
+    if (document.documentElement.scrollHeight !== measuredHeight) measure();
     var i = currentArticle(tops, window.scrollY);
     if (i === shown) return;
     shown = i;
