@@ -738,8 +738,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], list[Lin
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 2}" if mark else ""
         raise InputError(f"{path}{where}: invalid YAML front matter ({getattr(exc, 'problem', exc)})") from None
-    except (ValueError, TypeError, OverflowError) as exc:  # a value YAML recognises but cannot build: `date: 2025-13-45`
-        raise InputError(f"{path}: invalid value in the YAML front matter ({exc}); dates are written YYYY-MM-DD") from None
+    except (ValueError, TypeError, OverflowError, AttributeError, IndexError, KeyError) as exc:  # PyYAML cannot build the value: `date: 2025-13-45`, `!!timestamp x`
+        what = exc if isinstance(exc, ValueError) else "a value cannot be read"
+        raise InputError(f"{path}: invalid value in the YAML front matter ({what}); dates are written YYYY-MM-DD") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}:2: the front matter must be a YAML mapping (key: value)")
     body = [Line(n, unicodedata.normalize("NFC", t.strip())) for n, t in enumerate(lines[end + 1:], start=end + 2)]

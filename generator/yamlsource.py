@@ -216,8 +216,8 @@ class _ValueBuilder:
     def scalar(self, node: yaml.Node) -> Any:
         try:
             return self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # `!!int x`, `!!python/…`, `!!timestamp 2025-13-45`
-            what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, AttributeError, IndexError, KeyError) as exc:  # `!!int x`, `!!python/…`, `!!timestamp 2025-13-45`, `!!timestamp x`
+            what = getattr(exc, "problem", None) or (str(exc).splitlines()[0] if isinstance(exc, ValueError) else "not a valid value for this tag")
             raise FileProblem(f"{self.shown}:{node.start_mark.line + 1}: cannot read the value tagged {node.tag.replace('tag:yaml.org,2002:', '!!')} here ({what}) — write plain text, numbers or lists, without `!!` tags") from None
 
     def mapping(self, node: yaml.MappingNode, path: YamlPath, depth: int) -> dict:

@@ -84,7 +84,7 @@ def test_importer_on_arbitrary_bytes(data):
 
 FRONT_MATTER_VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(), st.text(max_size=20),
-    st.sampled_from(["qc-x", "../../etc/passwd", "quy-che", "2025-13-45", "2025-02-30", "9999-99-99 99:99:99", "[1, 2]", "{a: b}", "&a x", "*a", "!!python/none", "'"]),
+    st.sampled_from(["qc-x", "../../etc/passwd", "quy-che", "2025-13-45", "2025-02-30", "9999-99-99 99:99:99", "!!timestamp x", "!!int y", "[1, 2]", "{a: b}", "&a x", "*a", "!!python/none", "'"]),
 )
 
 
@@ -114,7 +114,8 @@ YAML_PIECES = st.sampled_from([
     "roles:", "bodies:", "duties:", "  - id: bi-thu", "    name: Bí thư", "    inherits: [bi-thu]",
     "    member_of: [ban-thuong-vu]", "  - id: X Y", "    cite: {document: d, article: 1}", "    cite: {article: x}",
     "&a [1, 2]", "*a", "*b", "<<: *a", "? [a]", ": b", "- - - -", "{", "}", "[", "]", "'", '"', "|", ">",
-    "!!python/object:os.system", "!!binary YWJj", "!!set {a, b}", "!!timestamp 2025-01-01", "%YAML 1.1", "---", "...",
+    "!!python/object:os.system", "!!binary YWJj", "!!set {a, b}", "!!timestamp 2025-01-01", "a: !!timestamp x",
+    "a: !!int 1_0x", "a: !!float .nan", "a: !!bool maybe", "a: !!binary ===", "%YAML 1.1", "---", "...",
     "    name: &n Bí thư", "    short: *n", "\t- tab", "    name: null", "    name: 1e9", "    id: 0x1f", "~", "",
 ])
 YAML_TEXT = st.lists(st.one_of(YAML_PIECES, st.text(max_size=20)), max_size=40).map("\n".join)
