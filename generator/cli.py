@@ -144,9 +144,15 @@ def serve_cmd(dev_addr: str) -> None:
     """Serve the handbook with live reload when content/ or data/ change."""
     from mkdocs.commands.serve import serve
 
+    from .errors import BuildError
+
     project = find_project()
     project.docs_dir.mkdir(parents=True, exist_ok=True)
-    serve(str(project.config_file), dev_addr=dev_addr, livereload=True)
+    try:
+        serve(str(project.config_file), dev_addr=dev_addr, livereload=True)
+    except OSError as error:
+        raise BuildError(f"cannot serve on {dev_addr}: {error.strerror} — is another server using it? "
+                         "Choose another with --dev-addr 127.0.0.1:8001") from None
 
 
 def main(argv: list[str] | None = None) -> int:
