@@ -36,12 +36,6 @@ class Handbook:
     def report(self) -> list[str]:
         return [f"cảnh báo: {w}" for w in self.warnings]
 
-    def home_roles(self) -> list[dict]:
-        return []
-
-    def home_tools(self) -> list[dict]:
-        return []
-
 
 def load_handbook(project) -> Handbook:
     """Parse content/documents, load + link data/; raise DataError listing every problem."""

@@ -75,21 +75,43 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
         site.add(urls.document_page(doc.id), render_template(env, "document.md.j2", view=view))
     tools = add_tool_pages(handbook, env, site.add, titles)
     holders = holder_pages(handbook, env, site, titles, tools.by_rule)
+    lesson_pages(handbook, env, site, titles, tools.by_rule)
+    comparison_pages(handbook, env, site, titles)
+    quiz_pages(handbook, env, site, titles)
     site.add(urls.HOME, render_template(
         env, "home.md.j2",
         groups=views.home_documents(handbook.documents),
         roles=holders,
-        tools=handbook.home_tools() or tools.tiles,
+        tools=tools.tiles,
+        sections=home_sections(site),
         search_href=urls.SEARCH,
     ))
-    lesson_pages(handbook, env, site, titles, tools.by_rule)
-    comparison_pages(handbook, env, site, titles)
-    quiz_pages(handbook, env, site, titles)
     site.add(urls.SEARCH, render_template(env, "search_page.md.j2", root="", kinds=SEARCH_KINDS,
                                           aliases=search_alias_table(handbook)))
     copy_hand_written(handbook.pages_dir, site)
     site.nav = navigation(handbook, site)
     return site
+
+
+# home page sections listing generated pages: (heading, anchor, docs folder or file, note)
+HOME_SECTIONS = [
+    ("Danh mục việc cần làm", "danh-muc", "danh-muc", ""),
+    ("Học tập, ôn tập", "hoc-tap", "bai-hoc", "Bài học"),
+    ("Học tập, ôn tập", "hoc-tap", "so-sanh", "So sánh văn bản"),
+    ("Học tập, ôn tập", "hoc-tap", "on-tap", "Câu hỏi ôn tập"),
+    ("Quan hệ phối hợp", "quan-he", "quan-he.md", "Ai chủ trì, ai phối hợp, về việc gì"),
+]
+
+
+def home_sections(site: SitePages) -> list[dict]:
+    """Tiles for checklists, lessons, comparisons, quizzes and the relations overview."""
+    sections: dict[str, dict] = {}
+    for heading, anchor, prefix, note in HOME_SECTIONS:
+        tiles = [{"name": title, "href": urls.page_of(path), "note": note}
+                 for path, title in site_titles(site, prefix) if not path.endswith("-dap-an.md")]
+        if tiles:
+            sections.setdefault(heading, {"heading": heading, "anchor": anchor, "tiles": []})["tiles"] += tiles
+    return list(sections.values())
 
 
 def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: dict[str, str],

@@ -40,6 +40,11 @@ def source_of(page: str) -> str:
     return page[: -len(".html")] + ".md"
 
 
+def page_of(source: str) -> str:
+    """The page a generated Markdown file becomes: `van-ban/x.md` → `van-ban/x.html`."""
+    return source[: -len(".md")] + ".html"
+
+
 def relative(from_page: str, to: str) -> str:
     """Link from one page to a site path (optionally with #anchor or ?query)."""
     target, sep, fragment = _split_suffix(to)
