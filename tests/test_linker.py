@@ -45,6 +45,7 @@ def link_errors(project):
     def errors(files: dict) -> list[str]:
         with pytest.raises(DataError) as raised:
             link(project(files), documents())
+        assert raised.value.exit_code == 1  # what `sotay check` / `sotay build` exit with
         return raised.value.messages
 
     return errors

@@ -25,6 +25,7 @@ def data(tmp_path, monkeypatch):
         make_data(tmp_path, files)
         with pytest.raises(DataError) as raised:
             load_data(Path("data"))
+        assert raised.value.exit_code == 1  # what `sotay check` / `sotay build` exit with
         return raised.value.messages
 
     return errors
