@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import os
 import shutil
 import subprocess
 import unicodedata
@@ -42,6 +43,12 @@ FILE_SCRIPTS_DIR = "pagefind-file"
 # pagefind-worker.js: search.js runs Pagefind on the main thread) is removed.
 _RUNTIME_FILES = ("pagefind.js", "pagefind-entry.json")
 _RUNTIME_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
+# Size of a word-index chunk, in Pagefind's unit (one per page a word is on,
+# plus one per location). Pagefind's default, 20000, made two chunks of
+# ~130 KB for the handbook and a query loaded both; at 1500 a query loads only
+# the chunks of its words. Pagefind 1.5 reads it from an environment variable
+# only (no CLI flag): PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
+INDEX_CHUNK_SIZE = 100
 # Strings in pagefind.js that search-file.js depends on (see check_bundle).
 _PAGEFIND_JS_CONTRACT = (
     "createInstance",
@@ -114,7 +121,8 @@ def run_pagefind(site_dir: Path, bundle: Path) -> int:
         "--keep-index-url",  # file:// needs ".../index.html", not ".../"
     ]
     log.debug("Pagefind: %s", " ".join(cmd))
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise BuildError(f"Pagefind lỗi (mã {done.returncode}):\n{done.stderr or done.stdout}")
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
