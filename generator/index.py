@@ -45,9 +45,11 @@ _RUNTIME_FILES = ("pagefind.js", "pagefind-entry.json")
 _RUNTIME_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
 # Size of a word-index chunk, in Pagefind's unit (one per page a word is on,
 # plus one per location). Pagefind's default, 20000, made two chunks of
-# ~130 KB for the handbook and a query loaded both; at 1500 a query loads only
-# the chunks of its words. Pagefind 1.5 reads it from an environment variable
-# only (no CLI flag): PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
+# ~130 KB for the handbook and a query loaded both; at 100 (about 60 chunks,
+# frequent words like "đảng" alone in theirs) a query loads only the chunks of
+# its words: 28 KB median (bench/search_bench.py; 1500: ~90 KB, 300: ~45 KB).
+# Pagefind 1.5 reads it from an environment variable only (no CLI flag):
+# PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
 INDEX_CHUNK_SIZE = 100
 # Strings in pagefind.js that search-file.js depends on (see check_bundle).
 _PAGEFIND_JS_CONTRACT = (
