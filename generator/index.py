@@ -47,7 +47,8 @@ _RUNTIME_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_
 # plus one per location). Pagefind's default, 20000, made two chunks of
 # ~130 KB for the handbook and a query loaded both; at 100 (about 60 chunks,
 # frequent words like "đảng" alone in theirs) a query loads only the chunks of
-# its words: 28 KB median (bench/search_bench.py; 1500: ~90 KB, 300: ~45 KB).
+# its words: 28 KB of index median (bench/search_bench.py, served; whole
+# query 173 KB at 100, 185 KB at 300, 224 KB at 1500 on the same pages).
 # Pagefind 1.5 reads it from an environment variable only (no CLI flag):
 # PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
 INDEX_CHUNK_SIZE = 100
