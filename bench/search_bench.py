@@ -20,6 +20,7 @@ import functools
 import html
 import http.server
 import json
+import gzip
 import re
 import statistics
 import sys
@@ -110,6 +111,15 @@ def local_path(site: Path, base: str, url: str) -> Path | None:
     return path if path.is_file() else None
 
 
+COMPRESSIBLE = {".js", ".json", ".css", ".html"}  # Pagefind's .pf_* and wasm files are gzip already
+
+
+def transfer_size(path: Path) -> int:
+    """Bytes a web server with gzip (nginx, Apache defaults for JS/JSON) sends for this file."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, 6)) if path.suffix in COMPRESSIBLE else len(data)
+
+
 def measure(browser, site: Path, base: str, query: str, slowdown: float) -> dict:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
@@ -141,6 +151,7 @@ def measure(browser, site: Path, base: str, query: str, slowdown: float) -> dict
         "steps_ms": [dom_ms, marks["ready"], marks["searched"], marks["loaded"], marks["done"]],
         "warm_ms": round(warm_ms),
         "search_bytes": sum(p.stat().st_size for p in set(search_files)),
+        "search_bytes_gzip": sum(transfer_size(p) for p in set(search_files)),
         "search_files": len(set(search_files)),
         "top3": hits,
     }
@@ -178,6 +189,7 @@ def run(site: Path, slowdown: float) -> dict:
                 "max_first_results_ms": max(r["first_results_ms"] for r in rows),
                 "median_warm_ms": statistics.median(r["warm_ms"] for r in rows),
                 "median_search_bytes": statistics.median(r["search_bytes"] for r in rows),
+                "median_search_bytes_gzip": statistics.median(r["search_bytes_gzip"] for r in rows),
                 "max_search_bytes": max(r["search_bytes"] for r in rows),
                 "queries": rows,
             }
@@ -197,7 +209,8 @@ def print_report(report: dict) -> None:
     )
     for mode, m in report["modes"].items():
         print(f"\n[{mode}] median first results {m['median_first_results_ms']} ms (max {m['max_first_results_ms']}), "
-              f"warm {m['median_warm_ms']} ms, search bytes median {m['median_search_bytes'] / 1024:.0f} KB "
+              f"warm {m['median_warm_ms']} ms, search bytes median {m['median_search_bytes'] / 1024:.0f} KB on disk, "
+              f"{m['median_search_bytes_gzip'] / 1024:.0f} KB with HTTP gzip "
               f"(max {m['max_search_bytes'] / 1024:.0f} KB)")
         for r in m["queries"]:
             top = r["top3"][0] if r["top3"] else "—"
