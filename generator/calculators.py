@@ -45,7 +45,12 @@ def _cites(rule: Mapping) -> list[dict]:
             parts.append(f"khoản {c['clause']}")
         if c.get("point"):
             parts.append(f"điểm {c['point']}")
-        out.append({"label": c.get("label") or ", ".join(parts) or "Căn cứ", "href": c.get("href")})
+        # A bare "Điều 14 khoản 1" does not say which regulation: the label names the document
+        # (tool_views gives its title; otherwise its id).
+        bare = ", ".join(parts)
+        if bare and c.get("document"):
+            bare = f"{bare}, {c['document']}"
+        out.append({"label": c.get("label") or bare or "Căn cứ", "href": c.get("href")})
     return out
 
 
@@ -87,7 +92,8 @@ def recurring_engine_rule(params: Mapping, term: tuple[int, int] = DEFAULT_TERM)
         return {"type": "semiannual"} if anchor in ("period-end", "half-year-end") else {"type": "semiannual", "window": True}
     if freq == "yearly":
         if anchor == "mid-q4":
-            return {"type": "yearly-date", "month": 11, "day": 15}
+            # "giữa Quý IV": an approximate time, no day named — 15/11 is a reference date (a convention)
+            return {"type": "yearly-date", "month": 11, "day": 15, "approx": "giữa Quý IV"}
         if anchor == "year-end":
             return {"type": "yearly-month", "month": 12}
         return {"type": "yearly"} if anchor is None else None

@@ -32,7 +32,8 @@ CALENDAR = "lich-nghia-vu"
 # engine rule type → (page id, title, one-line note)
 RECURRING_PAGES = {
     "weekly": ("dinh-ky-hang-tuan", "Giao ban hằng tuần", "Ngày họp giao ban trong các tuần tới, tránh ngày nghỉ lễ, Tết"),
-    "month-end": ("dinh-ky-cuoi-thang", "Họp cuối tháng", "Ngày cuối tháng; rơi vào ngày nghỉ thì sang ngày làm việc tiếp theo"),
+    "month-end": ("dinh-ky-cuoi-thang", "Họp cuối tháng",
+                  "Cuối mỗi tháng; ngày cuối tháng là ngày nghỉ thì họp sớm hơn, vào ngày làm việc cuối cùng của tháng"),
     "month-last-working-day": ("dinh-ky-ngay-lam-viec-cuoi-thang", "Ngày làm việc cuối tháng", "Ngày làm việc cuối cùng của mỗi tháng"),
     "monthly": ("dinh-ky-hang-thang", "Việc hằng tháng", "Họp, báo cáo mỗi tháng một lần"),
     "quarter-first-month": ("dinh-ky-dau-quy", "Họp đầu quý", "Tháng đầu của mỗi quý"),
@@ -40,7 +41,9 @@ RECURRING_PAGES = {
     "quarterly": ("dinh-ky-hang-quy", "Việc hằng quý", "Họp, báo cáo, đánh giá mỗi quý một lần"),
     "semiannual": ("dinh-ky-6-thang", "Việc 6 tháng một lần", "Trao đổi thông tin, báo cáo 6 tháng"),
     "yearly": ("dinh-ky-hang-nam", "Việc hằng năm", "Kế hoạch, kiểm điểm, tổng kết hằng năm"),
-    "yearly-date": ("dang-ky-giua-quy-iv", "Hạn giữa Quý IV", "Đăng ký nhu cầu bồi dưỡng trước 15/11 hằng năm"),
+    "yearly-date": ("dang-ky-giua-quy-iv", "Giữa Quý IV",
+                    "Giữa Quý IV hằng năm (khoảng giữa tháng 11), đơn vị chủ trì gửi văn bản đề nghị rà soát, "
+                    "đăng ký nhu cầu bồi dưỡng năm sau; văn bản không nêu ngày cụ thể"),
     "yearly-month": ("dinh-ky-thang-12", "Việc trong tháng 12", "Mỗi năm trong tháng 12"),
     "term-final-year": ("dinh-ky-cuoi-nhiem-ky", "Việc cuối nhiệm kỳ", f"Năm cuối nhiệm kỳ {DEFAULT_TERM[0]}–{DEFAULT_TERM[1]}"),
 }
@@ -192,12 +195,49 @@ def _working_days_tool(linked, titles, rules) -> Tool:
     return _per_rule_tool(tool, linked, titles, rules)
 
 
+# Which situation applies decides whether an absence must be reported: the
+# threshold of an `absence` rule covers one case only. rule id → the cases of
+# its document, each with the clause that governs it ({doc} = its short name).
+# Quy chế Lùng Phình: Điều 4 khoản 13 (đi khỏi địa bàn tỉnh: có việc từ 2 ngày
+# làm việc; học tập, chữa bệnh, kể cả nghỉ phép — báo cáo Thường trực Đảng ủy)
+# and Điều 14 khoản 2 (đi công tác ra khỏi địa bàn xã: báo cáo, không kể số
+# ngày; the text does not say to whom). The verb is the text's: "báo cáo".
+ABSENCE_CASES = {
+    "lp-di-khoi-dia-ban-2-ngay": [
+        {"value": "co-viec-ngoai-tinh", "label": "Đi khỏi địa bàn tỉnh khi có việc", "threshold": 2,
+         "yes": "Có — đi khỏi địa bàn tỉnh từ 2 ngày làm việc trở lên phải báo cáo Thường trực Đảng ủy "
+                "(Điều 4 khoản 13, {doc}).",
+         "no": "Không bắt buộc theo Điều 4 khoản 13 ({doc}): dưới 2 ngày làm việc. Nhưng nếu là đi công tác "
+               "ra khỏi địa bàn xã thì vẫn phải báo cáo (Điều 14 khoản 2)."},
+        {"value": "hoc-tap-chua-benh-nghi-phep", "label": "Đi khỏi địa bàn tỉnh để học tập, chữa bệnh, kể cả nghỉ phép",
+         "always": True,
+         "yes": "Có — đi khỏi địa bàn tỉnh để học tập, chữa bệnh, kể cả nghỉ phép phải báo cáo Thường trực Đảng ủy "
+                "(Điều 4 khoản 13, {doc}; ngưỡng “từ 2 ngày làm việc trở lên” trong câu gắn với “khi có việc”, "
+                "nên Sổ tay hiểu trường hợp này phải báo cáo không kể số ngày).",
+         "no": ""},
+        {"value": "cong-tac-ngoai-xa", "label": "Đi công tác ra khỏi địa bàn xã", "always": True,
+         "yes": "Có — khi đi công tác ra khỏi địa bàn xã phải báo cáo và chịu trách nhiệm về nội dung, thời gian, "
+                "không kể số ngày (Điều 14 khoản 2, {doc}; văn bản không nêu báo cáo với ai).",
+         "no": ""},
+    ],
+}
+
+
 def _absence_tool(linked, titles, rules) -> Tool:
     tool = Tool("vang-mat", "Vắng mặt có phải báo cáo không?",
-                "Đếm số ngày làm việc vắng mặt, so với ngưỡng phải báo cáo",
-                "Nhập ngày đầu và ngày cuối vắng mặt (tính cả hai ngày): chỉ ngày làm việc được đếm.",
-                example="from=2026-02-13&to=2026-02-23", chip="Tính số ngày vắng")
-    return _per_rule_tool(tool, linked, titles, rules)
+                "Đi khỏi tỉnh, đi công tác ra khỏi xã: trường hợp nào phải báo cáo",
+                "Chọn trường hợp, nhập ngày đầu và ngày cuối vắng mặt (tính cả hai ngày): chỉ ngày làm việc được đếm. "
+                "Ngưỡng 2 ngày làm việc chỉ áp dụng khi đi khỏi địa bàn tỉnh vì có việc; đi công tác ra khỏi xã "
+                "thì luôn phải báo cáo.",
+                example="truong-hop=co-viec-ngoai-tinh&from=2026-02-13&to=2026-02-23",
+                chip="Có phải báo cáo không")
+    tool = _per_rule_tool(tool, linked, titles, rules)
+    for view, rule in zip(tool.forms, [r for r in rules if r.id in tool.anchors]):
+        cases = ABSENCE_CASES.get(rule.id)
+        if cases:
+            doc = _short_doc(titles, rule.cite[0].document)
+            view["cases"] = [{**c, "yes": c["yes"].format(doc=doc), "no": c["no"].format(doc=doc)} for c in cases]
+    return tool
 
 
 def _meeting_tool(linked, titles, rules) -> Tool:
@@ -301,12 +341,33 @@ def tool_view(tool: Tool) -> dict:
 # --- the obligations calendar -----------------------------------------------------
 
 
+LEVEL_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung-uong": 3}  # the most local regulation first
+
+
+def is_template(document) -> bool:
+    """A model regulation (quy chế mẫu): no number and "mẫu" in its title — not anyone's own rules."""
+    return not (document.number or "").strip() and "mẫu" in document.title.lower()
+
+
+def _document_rank(linked, document_id: str) -> tuple:
+    document = linked.documents.get(document_id)
+    if document is None:
+        return (1, 9, document_id)
+    return (is_template(document), LEVEL_ORDER.get(document.level, 5), document_id)
+
+
 def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, int] = DEFAULT_TERM) -> dict:
     """Select options and the JSON island of cong-cu/lich-nghia-vu.html.
 
-    data: {term, periods [{value, label}], holders [{id, label, kind}], documents [{id, label}],
-           rules {id: {title, summary, rule (workdays.js rule or null), cites [{label, href}], text, document}},
+    data: {term, periods [{value, label}], holders [{id, label, kind, default_document}],
+           documents [{id, label, template}],
+           rules {id: {title, summary, rule (workdays.js rule or null), cites [{label, href}], text, document,
+                       document_label}},
            by_holder {holder id: [rule ids]}} — holders with at least one recurring rule.
+    Each holder's calendar opens on ONE document (default_document: its own,
+    most local regulation, never a model regulation when it has another) — two
+    regulations' duties are not one schedule (a model and the commune's own
+    both set the Ban Thường vụ's monthly meeting).
     """
     page = urls.tool_page(CALENDAR)
     rules, by_holder = {}, {}
@@ -324,12 +385,21 @@ def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, 
                     "cites": cites,
                     "text": "Căn cứ: " + "; ".join(c["label"] for c in cites),
                     "document": rule.cite[0].document,
+                    "document_label": titles.get(rule.cite[0].document, rule.cite[0].document),
                 }
-    holders = [{"id": h, "label": label_of(h), "kind": linked.holders[h].kind} for h in by_holder]
+
+    def default_document(holder_id: str) -> str:
+        docs = {rules[r]["document"] for r in by_holder[holder_id]}
+        return min(docs, key=lambda d: _document_rank(linked, d))
+
+    holders = [{"id": h, "label": label_of(h), "kind": linked.holders[h].kind, "default_document": default_document(h)}
+               for h in by_holder]
     periods = [{"value": str(y), "label": f"Năm {y}"} for y in range(term[0], term[1] + 1)]
     periods.append({"value": "nhiem-ky", "label": f"Cả nhiệm kỳ {term[0]}–{term[1]}"})
     used = {r["document"] for r in rules.values()}
-    documents = [{"id": d, "label": titles.get(d, d)} for d in titles if d in used]
+    documents = [{"id": d, "label": titles.get(d, d),
+                  "template": d in linked.documents and is_template(linked.documents[d])}
+                 for d in sorted(used, key=lambda d: _document_rank(linked, d))]
     return {
         "title": "Lịch nghĩa vụ",
         "index_href": urls.relative(page, urls.tool_page(INDEX)),

@@ -64,7 +64,8 @@ def render(env, view) -> str:
         ({"freq": "monthly", "anchor": "last-working-day"}, {"type": "month-last-working-day"}),
         ({"freq": "quarterly", "anchor": "quarter-start"}, {"type": "quarter-first-month"}),
         ({"freq": "quarterly", "anchor": "mid-quarter"}, {"type": "mid-quarter"}),
-        ({"freq": "yearly", "anchor": "mid-q4"}, {"type": "yearly-date", "month": 11, "day": 15}),
+        # "giữa Quý IV" names no day: 15/11 is a reference date, marked approximate
+        ({"freq": "yearly", "anchor": "mid-q4"}, {"type": "yearly-date", "month": 11, "day": 15, "approx": "giữa Quý IV"}),
         ({"freq": "yearly", "anchor": "year-end"}, {"type": "yearly-month", "month": 12}),
         ({"freq": "yearly"}, {"type": "yearly"}),
         ({"freq": "half-yearly"}, {"type": "semiannual", "window": True}),
@@ -82,7 +83,7 @@ def test_recurring_rules_map_to_engine_rules(params, expected):
 def test_views_carry_what_the_fragments_need():
     reply = calculator_view(REPLY)
     assert reply["template"] == "calculators/working_days.html" and reply["days"] == 7
-    assert reply["cites"] == [{"label": "Điều 3, khoản 1", "href": CITE["href"]}]
+    assert reply["cites"] == [{"label": "Điều 3, khoản 1, qc-lam-viec", "href": CITE["href"]}]  # names the document
     assert calculator_view(QUORUM)["counts"] == [
         {"name": "du-hop-2-3", "label": QUORUM["title"], "count": "quorum", "fraction": "2/3", "op": ">="}
     ]
@@ -118,7 +119,7 @@ def test_fragments_escape_titles_and_rule_json(env):
     assert "<giữa>" not in out and "&lt;giữa&gt;" in out
     start = out.index("data-rule=\"") + len("data-rule=\"")
     value = html.unescape(out[start : out.index('"', start)])
-    assert json.loads(value) == {"type": "yearly-date", "month": 11, "day": 15}
+    assert json.loads(value) == {"type": "yearly-date", "month": 11, "day": 15, "approx": "giữa Quý IV"}
 
 
 def test_every_fragment_renders(env):
@@ -193,6 +194,42 @@ def test_calculators_work_from_file_url_and_prefill_from_the_query(new_page, pag
     assert value(page, "bieu-quyet", "du-hop-2-3") == "11"
     assert value(page, "bieu-quyet", "qua-nua") == "9"
     assert value(page, "tinh-dang-ky-giua-quy-iv", "lan-toi") == "2027-11-15 2028-11-15 2029-11-15 2030-11-15"
+    shown = page.text_content("#tinh-dang-ky-giua-quy-iv output")
+    assert shown.startswith("Giữa Quý IV (văn bản không nêu ngày; mốc tham chiếu, không phải hạn chót): khoảng 15/11/2027")
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+def test_bad_numbers_get_a_vietnamese_message_and_no_result(new_page, page_url):
+    page, watch = new_page()
+    page.goto(page_url + "?start=2026-02-10&days=0")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == ""  # 0 days is below min=1: no "deadline" on the start day
+    note = page.locator("#tinh-tra-loi-7-ngay .sotay-calc__warnings")
+    assert "Số ngày làm việc: Cần nhập số từ 1 trở lên." in note.text_content()
+    assert page.evaluate("document.querySelector('#tinh-tra-loi-7-ngay-days').validationMessage") == "Cần nhập số từ 1 trở lên."
+    page.fill("#tinh-tra-loi-7-ngay-days", "-3")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == ""
+    page.fill("#tinh-tra-loi-7-ngay-days", "7")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == "2026-02-26"
+    assert page.locator("#tinh-tra-loi-7-ngay .sotay-calc__warnings").count() == 0
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+def test_unverified_calendar_days_are_flagged_next_to_the_result(new_page, page_url):
+    """Quốc khánh 2026: the swap (nghỉ 31/8, làm bù thứ Bảy 22/8) is not yet checked against
+    an official text (data/calendar/2026.yml verified: false)."""
+    page, watch = new_page()
+    page.goto(page_url + "?start=2026-08-20&days=8")
+    # 21, 22 (làm bù), 24–28/8 = 7 days; 31/8 (hoán đổi), 1–2/9 off; 03/9 is the 8th
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == "2026-09-03"
+    result = page.locator("#tinh-tra-loi-7-ngay .sotay-calc__result").first
+    warning = result.locator(".sotay-calc__warnings")
+    assert warning.is_visible()  # next to the result, not only inside the folded "Cách tính"
+    assert "chưa đối chiếu văn bản chính thức" in warning.text_content()
+    assert "22/08/2026" in warning.text_content() and "31/08/2026" in warning.text_content()
+    page.fill("#tinh-tra-loi-7-ngay-start", "2026-02-10")
+    assert result.locator(".sotay-calc__warnings").count() == 0  # no unverified day on the way
     assert watch.errors == []
 
 

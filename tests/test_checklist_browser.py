@@ -277,3 +277,17 @@ def test_tap_targets_on_a_phone(page):
         bb = page.locator(sel).bounding_box()
         assert bb["height"] >= 44, sel
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_printed_with_no_date_shows_a_line_to_fill_not_mm_dd_yyyy(page):
+    page.emulate_media(media="print")
+    field = page.locator('[data-role="event-date"]').locator("xpath=..")
+    assert field.get_attribute("data-empty") is not None
+    assert not page.is_visible('[data-role="event-date"]')  # would print "mm/dd/yyyy"
+    after = page.evaluate("getComputedStyle(document.querySelector('.sotay-checklist__field[data-empty] label'), '::after').content")
+    assert "……" in after
+    page.emulate_media(media="screen")
+    page.fill('[data-role="event-date"]', "2026-12-10")
+    page.emulate_media(media="print")
+    assert field.get_attribute("data-empty") is None
+    assert page.is_visible('[data-role="event-date"]')

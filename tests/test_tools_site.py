@@ -82,7 +82,11 @@ def test_obligations_data_lists_undated_duties_without_a_rule(linked):
     view = obligations_view(linked, {}, lambda h: h)
     rules = view["data"]["rules"]
     assert rules["lp-thong-tin-noi-bat-hang-tuan"]["rule"] is None
-    assert rules["ttct-dang-ky-nhu-cau-giua-quy-iv"]["rule"] == {"type": "yearly-date", "month": 11, "day": 15}
+    assert rules["ttct-dang-ky-nhu-cau-giua-quy-iv"]["rule"] == {
+        "type": "yearly-date", "month": 11, "day": 15, "approx": "giữa Quý IV"}  # no day in the text: a reference date
+    # 000 Điều 4 khoản 1 is the đơn vị chủ trì's duty (it sends the request); no deadline for anyone
+    assert "ttct-dang-ky-nhu-cau-giua-quy-iv" not in view["data"]["by_holder"]["don-vi-phoi-hop"]
+    assert "ttct-dang-ky-nhu-cau-giua-quy-iv" in view["data"]["by_holder"]["don-vi-chu-tri"]
     assert rules["ca-trao-doi-thong-tin-6-thang"]["cites"] == [
         {"label": "Điều 6 khoản 1, qc-phoi-hop-cong-an-tinh",
          "href": "../van-ban/qc-phoi-hop-cong-an-tinh.html#dieu-6-khoan-1"}]
@@ -90,6 +94,52 @@ def test_obligations_data_lists_undated_duties_without_a_rule(linked):
         "ca-trao-doi-thong-tin-6-thang", "ca-hop-rut-kinh-nghiem-hang-nam",
         "ca-tong-ket-nam-cuoi-nhiem-ky", "ca-danh-gia-chi-bo-cax-hang-nam"]
     assert [p["value"] for p in view["periods"]] == ["2025", "2026", "2027", "2028", "2029", "2030", "nhiem-ky"]
+
+
+def test_obligations_calendar_opens_on_the_holders_own_regulation(linked):
+    """The model regulation (a template for the Đảng ủy UBND tỉnh) is never the default next to the
+    commune's own: Ban Thường vụ would meet twice a month, Thường trực review itself twice a year."""
+    from generator.tool_views import is_template, obligations_view
+
+    assert is_template(linked.documents["qc-lam-viec-mau-dang-uy-ubnd"])
+    assert not is_template(linked.documents["qc-lam-viec-lung-phinh"])  # no number either, but not a model
+    view = obligations_view(linked, {}, lambda h: h)
+    holders = {h["id"]: h for h in view["data"]["holders"]}
+    for holder in ("ban-thuong-vu", "thuong-truc", "ban-chap-hanh", "uy-vien-ban-chap-hanh"):
+        assert holders[holder]["default_document"] == "qc-lam-viec-lung-phinh", holder
+    assert holders["dang-uy-cong-an-tinh"]["default_document"] == "qc-phoi-hop-cong-an-tinh"
+    assert [d["template"] for d in view["documents"] if d["id"] == "qc-lam-viec-mau-dang-uy-ubnd"] == [True]
+    rules = view["data"]["rules"]
+    assert all(r["document_label"] for r in rules.values())
+
+
+def test_citation_labels_on_tool_and_checklist_pages_name_the_document(default_site):
+    """"Điều 14 khoản 1" alone does not say which regulation: the model's or the commune's."""
+    bare = re.compile(r"^\s*(Toàn văn )?Điều \d+(,? khoản \S+)?(,? điểm \S+)?\s*$")
+    pages = sorted((default_site / "cong-cu").glob("*.html")) + sorted((default_site / "danh-muc").glob("*.html"))
+    assert len(pages) > 15
+    for page in pages:
+        body = page_body(page)
+        for href, text in re.findall(r'<a href="([^"]*van-ban/[^"]*)"[^>]*>(.*?)</a>', body, re.S):
+            assert not bare.match(re.sub(r"<[^>]+>", "", text)), (page.name, href, text)
+        for text in re.findall(r"<summary>(.*?)</summary>", body, re.S):
+            assert not bare.match(text), (page.name, text)
+    checklist = page_body(default_site / "danh-muc" / "bo-nhiem-truong-cong-an-xa.html")
+    assert ">Điều 4 khoản 1, Quy chế phối hợp giữa Đảng ủy Công an tỉnh" in checklist
+
+
+def test_mid_quarter_iv_is_not_presented_as_a_deadline(default_site):
+    home = page_body(default_site / "index.html")
+    for text in (home, page_body(default_site / "cong-cu" / "index.html"),
+                 page_body(default_site / "cong-cu" / "dang-ky-giua-quy-iv.html")):
+        assert "trước 15/11" not in text and "Hạn giữa Quý IV" not in text
+    assert "khoảng giữa tháng 11" in home
+
+
+def test_trưởng_công_an_xã_has_duties_from_004(default_site):
+    body = page_body(default_site / "vai-tro" / "truong-cong-an-xa.html")
+    assert "chỉ định đồng chí đó vào Đảng ủy và Ban Thường vụ Đảng ủy xã" in body
+    assert "qc-phoi-hop-cong-an-tinh.html#dieu-4-khoan-1" in body
 
 
 # ---- the built pages (no browser) ---------------------------------------------------
@@ -147,6 +197,10 @@ def value(page, form_id, name):
     return page.get_attribute(f'#{form_id} output[name="{name}"]', "data-value")
 
 
+def page_body_text(page):
+    return page.text_content("article")
+
+
 @pytest.mark.browser
 def test_calculators_prefilled_from_the_url(new_page, site):
     base, prefix = site
@@ -169,9 +223,29 @@ def test_calculators_prefilled_from_the_url(new_page, site):
     assert value(page, "bieu-quyet-qc-lam-viec-lung-phinh", "lp-quorum-bch-btv") == "10"  # ⌈15·2/3⌉
     assert value(page, "bieu-quyet-qc-lam-viec-lung-phinh", "lp-nghi-quyet-qua-ban") == "8"  # > 7,5
 
-    page.goto(base + "cong-cu/vang-mat.html?from=2026-02-13&to=2026-02-23")
-    assert value(page, "tinh-lp-di-khoi-dia-ban-2-ngay", "days") == "2"  # 13/02 and 23/02 only
-    assert value(page, "tinh-lp-di-khoi-dia-ban-2-ngay", "phai-bao-cao") == "true"
+    absent = "tinh-lp-di-khoi-dia-ban-2-ngay"
+    page.goto(base + "cong-cu/vang-mat.html?truong-hop=co-viec-ngoai-tinh&from=2026-02-13&to=2026-02-23")
+    assert value(page, absent, "days") == "2"  # 13/02 and 23/02 only
+    assert value(page, absent, "phai-bao-cao") == "true"
+    assert "báo cáo Thường trực Đảng ủy (Điều 4 khoản 13" in page.text_content(f'#{absent} output[name="phai-bao-cao"]')
+    # one day away: leaving the province on one's own business is below the 2-day threshold of Điều 4
+    # khoản 13 — but the answer must not be a bare "Không": a work trip out of the xã is always reported
+    page.goto(base + "cong-cu/vang-mat.html?truong-hop=co-viec-ngoai-tinh&from=2026-03-02&to=2026-03-02")
+    assert value(page, absent, "phai-bao-cao") == "false"
+    answer = page.text_content(f'#{absent} output[name="phai-bao-cao"]')
+    assert answer.startswith("Không bắt buộc theo Điều 4 khoản 13") and "Điều 14 khoản 2" in answer
+    page.goto(base + "cong-cu/vang-mat.html?truong-hop=cong-tac-ngoai-xa&from=2026-03-02&to=2026-03-02")
+    assert value(page, absent, "phai-bao-cao") == "true"
+    assert "Điều 14 khoản 2" in page.text_content(f'#{absent} output[name="phai-bao-cao"]')
+    page.goto(base + "cong-cu/vang-mat.html?from=2026-03-02&to=2026-03-02")  # no case chosen: no yes/no
+    assert value(page, absent, "phai-bao-cao") == ""
+    assert "Chọn trường hợp" in page.text_content(f"#{absent} .sotay-calc__warnings")
+    assert "xin phép" not in page_body_text(page)
+
+    page.goto(base + "cong-cu/dinh-ky-cuoi-thang.html?from=2026-01-01")
+    # "họp định kỳ 1 tháng một lần vào cuối tháng" (003 Điều 11 khoản 1): a month end on a day off moves
+    # EARLIER, within the month — 31/01 Sat, 28/02 Sat, 30/04 holiday
+    assert value(page, "tinh-lp-btv-hop-hang-thang", "lan-toi") == "2026-01-30 2026-02-27 2026-03-31 2026-04-29"
 
     page.goto(base + "cong-cu/dang-ky-giua-quy-iv.html?from=2026-11-23")
     assert value(page, "tinh-ttct-dang-ky-nhu-cau-giua-quy-iv", "lan-toi") == "2027-11-15 2028-11-15 2029-11-15 2030-11-15"
@@ -273,15 +347,47 @@ def test_obligations_calendar_follows_the_selects(new_page, default_server):
     page.select_option("#lich-nghia-vu-holder", "thuong-truc")
     weekly = page.locator('#lich-nghia-vu [data-list] li[data-rule="lp-tt-giao-ban-thu-hai"]')
     assert weekly.count() > 300  # every Monday of six years, Tết weeks left out
-    # Đảng ủy (ban-chap-hanh) has duties in two working regulations: one at a time
+    # Đảng ủy (ban-chap-hanh) has duties in two working regulations: its own (Lùng Phình) by default,
+    # never the model regulation mixed in
     page.select_option("#lich-nghia-vu-holder", "ban-chap-hanh")
     page.select_option("#lich-nghia-vu-period", "2026")
-    both = int(page.get_attribute('#lich-nghia-vu output[name="count"]', "data-value"))
-    page.select_option("#lich-nghia-vu-doc", "qc-lam-viec-lung-phinh")
+    assert page.input_value("#lich-nghia-vu-doc") == "qc-lam-viec-lung-phinh"
+    own = int(page.get_attribute('#lich-nghia-vu output[name="count"]', "data-value"))
     hrefs = page.locator("#lich-nghia-vu [data-list] li a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert hrefs and all(h.startswith("../van-ban/qc-lam-viec-lung-phinh.html#") for h in hrefs)
-    assert len(page.locator("#lich-nghia-vu [data-list] li").all()) < both
+    docs = page.locator("#lich-nghia-vu .sotay-obligations__doc").all_text_contents()
+    assert docs and all(d.startswith("Theo: Quy chế làm việc của Ban Chấp hành Đảng bộ xã Lùng Phình") for d in docs)
     assert "doc=qc-lam-viec-lung-phinh" in page.url
+    page.select_option("#lich-nghia-vu-doc", "")  # merged on request only, and said so
+    assert int(page.get_attribute('#lich-nghia-vu output[name="count"]', "data-value")) > own
+    assert "gộp việc định kỳ của 2 văn bản khác nhau" in page.text_content("#lich-nghia-vu [data-warnings]")
+    docs = page.locator("#lich-nghia-vu .sotay-obligations__doc").all_text_contents()
+    assert any(d.startswith("Theo: Quy chế làm việc mẫu") for d in docs)  # each item names its document
+    assert any(d.startswith("Theo: Quy chế làm việc của Ban Chấp hành Đảng bộ xã Lùng Phình") for d in docs)
+    assert "doc=&" in page.url or page.url.endswith("doc=")
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+def test_obligations_calendar_one_schedule_per_holder_by_default(new_page, default_server):
+    page, watch = new_page()
+    page.goto(default_server + "cong-cu/lich-nghia-vu.html?holder=ban-thuong-vu&period=2026")
+    meetings = page.locator("#lich-nghia-vu [data-list] li[data-rule^=lp-btv-hop], #lich-nghia-vu [data-list] li[data-rule^=mau-btv-hop]")
+    dates = meetings.evaluate_all("els => els.map(e => e.dataset.date)")
+    # one Ban Thường vụ meeting a month, at the end of the month, inside the month
+    assert dates == ["2026-01-30", "2026-02-27", "2026-03-31", "2026-04-29", "2026-05-29", "2026-06-30",
+                     "2026-07-31", "2026-08-28", "2026-09-30", "2026-10-30", "2026-11-30", "2026-12-31"]
+    assert "tháng 1/2026" in page.locator('#lich-nghia-vu [data-list] li[data-date="2026-01-30"]').first.text_content()
+    # cuối tháng 8: 31/8 is the (unverified) Quốc khánh swap day off — flagged on the item itself
+    august = page.locator('#lich-nghia-vu [data-list] li[data-date="2026-08-28"][data-rule="lp-btv-hop-hang-thang"]')
+    assert "chưa đối chiếu văn bản chính thức" in august.locator(".sotay-obligations__warn").text_content()
+    page.select_option("#lich-nghia-vu-holder", "thuong-truc")
+    yearly = page.locator("#lich-nghia-vu [data-list] li").evaluate_all(
+        "els => els.filter(e => e.textContent.includes('Kiểm điểm hằng năm')).map(e => e.dataset.date)")
+    assert yearly == ["2026-01-02"]  # once, not once per regulation
+    page.goto(default_server + "cong-cu/lich-nghia-vu.html?holder=don-vi-chu-tri&period=2026")
+    item = page.locator('#lich-nghia-vu [data-list] li[data-rule="ttct-dang-ky-nhu-cau-giua-quy-iv"]')
+    assert item.locator(".sotay-obligations__when").text_content().startswith("Khoảng giữa Quý IV — mốc tham chiếu 16/11/2026")
     assert watch.errors == []
 
 

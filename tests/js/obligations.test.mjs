@@ -105,3 +105,33 @@ test('a document filter keeps only the rules citing that document', () => {
   assert.equal(O.plan(CAL, data, 'ttct', '2026', '').value.length, 3);
   assert.deepEqual(O.plan(CAL, data, 'ttct', '2026', 'qc-c').value, []);
 });
+
+test('one document by default: the holder\'s own regulation, never a model regulation; merging says so', () => {
+  const data = structuredClone(DATA);
+  data.documents = [{ id: 'qc-xa', label: 'Quy chế làm việc của Đảng bộ xã', template: false },
+    { id: 'qc-mau', label: 'Quy chế làm việc mẫu', template: true }];
+  data.rules['btv-mau'] = { title: 'Họp Ban Thường vụ', summary: '', rule: { type: 'monthly' }, cites: cite('Điều 14 khoản 1, Quy chế làm việc mẫu'), text: '', document: 'qc-mau' };
+  data.rules['btv-xa'] = { title: 'Họp Ban Thường vụ', summary: '', rule: { type: 'month-end' }, cites: cite('Điều 11 khoản 1, Quy chế xã'), text: '', document: 'qc-xa' };
+  data.by_holder.btv = ['btv-mau', 'btv-xa'];
+  data.holders.push({ id: 'btv', label: 'Ban Thường vụ', kind: 'body', default_document: 'qc-xa' });
+  assert.equal(O.defaultDocument(data, 'btv'), 'qc-xa');
+  const own = O.plan(CAL, data, 'btv', '2026', O.defaultDocument(data, 'btv'));
+  assert.equal(own.value.length, 12); // one meeting a month, not two
+  assert.ok(own.value.every((i) => i.document === 'qc-xa' && i.document_label === 'Quy chế làm việc của Đảng bộ xã'));
+  assert.deepEqual(own.documents, ['qc-xa']);
+  assert.ok(!own.warnings.some((w) => /gộp/.test(w)));
+  assert.equal(own.value[0].date, '2026-01-30'); // cuối tháng 1: 31/01 is a Saturday → earlier, still January
+  const merged = O.plan(CAL, data, 'btv', '2026', '');
+  assert.equal(merged.value.length, 24);
+  assert.match(merged.warnings[0], /gộp việc định kỳ của 2 văn bản khác nhau/);
+  assert.match(merged.warnings[0], /Quy chế làm việc mẫu/);
+  assert.match(O.events(merged.value)[0].description, /Theo: Quy chế/);
+});
+
+test('an approximate date is marked as such in the calendar and its export', () => {
+  const data = structuredClone(DATA);
+  data.rules['giua-quy-iv'].rule = { type: 'yearly-date', month: 11, day: 15, approx: 'giữa Quý IV' };
+  const item = O.plan(CAL, data, 'ttct', '2026').value.find((i) => i.rule === 'giua-quy-iv');
+  assert.equal(item.approx, 'giữa Quý IV');
+  assert.match(O.events([item])[0].description, /không phải hạn chót/);
+});

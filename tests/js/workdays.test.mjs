@@ -127,7 +127,13 @@ const RECURRING = [
   [{ type: 'weekly' }, '2026-04-27', 1, ['2026-04-28']], // Monday off → Tuesday
   [{ type: 'weekly', weekday: 5 }, '2025-04-28', 2, ['2025-05-09', '2025-05-16']], // Fri 02/5 off, rest of week off → none
   [{ type: 'month-last-working-day' }, '2026-01-01', 3, ['2026-01-30', '2026-02-27', '2026-03-31']],
-  [{ type: 'month-end' }, '2026-01-01', 2, ['2026-02-02', '2026-03-02']],
+  // "vào cuối tháng" (003 Điều 11 khoản 1): a month end on a day off moves EARLIER, within the month —
+  // 31/01 Sat → 30/01, 28/02 Sat → 27/02, 30/4 (holiday) → 29/4, 31/5 Sun → 29/5,
+  // 31/8 (swap day off, unverified) → 28/8, 31/10 Sat → 30/10
+  [{ type: 'month-end' }, '2026-01-01', 12, ['2026-01-30', '2026-02-27', '2026-03-31', '2026-04-29', '2026-05-29',
+    '2026-06-30', '2026-07-31', '2026-08-28', '2026-09-30', '2026-10-30', '2026-11-30', '2026-12-31']],
+  [{ type: 'month-end', adjust: 'next' }, '2026-01-01', 2, ['2026-02-02', '2026-03-02']], // a deadline (Điều 148 khoản 5), only when asked
+  [{ type: 'yearly-date', month: 11, day: 15, approx: 'giữa Quý IV' }, '2026-01-01', 2, ['2026-11-16', '2027-11-15']],
   [{ type: 'mid-quarter' }, '2026-01-01', 4, ['2026-02-23', '2026-05-15', '2026-08-17', '2026-11-16']],
   [{ type: 'yearly-date', month: 11, day: 15 }, '2026-11-23', 2, ['2027-11-15', '2028-11-15']],
   [{ type: 'semiannual' }, '2028-01-01', 2, ['2028-06-30', '2028-12-29']], // 31/12/2028 is Sunday → earlier
@@ -352,4 +358,33 @@ test('property: quorum and majority are the smallest counts meeting the threshol
     const v = W.majority(m, `${a}/${b}`).value;
     assert.ok(v * b > m * a && (v - 1) * b <= m * a, `majority ${m} ${a}/${b}`);
   }
+});
+
+test('property: a period-end anchor stays in its period, a period start moves later within it', () => {
+  cases(17, 60, (from, _n, _rnd, msg) => {
+    for (const o of W.nextOccurrences(CAL, { type: 'month-end' }, from, 12).occurrences) {
+      assert.equal(o.value.slice(0, 7), o.nominal.slice(0, 7), `${msg} month-end ${o.value}`);
+      assert.ok(o.value <= o.nominal, `${msg} month-end earlier`);
+      for (let d = plus(o.value, 1); d <= o.nominal; d = plus(d, 1)) assert.ok(!working(d), `${msg}: ${d}`);
+    }
+    for (const o of W.nextOccurrences(CAL, { type: 'semiannual' }, from, 4).occurrences) {
+      assert.equal(o.value.slice(0, 7), o.nominal.slice(0, 7), `${msg} semiannual ${o.value}`);
+    }
+    for (const rule of [{ type: 'quarter-first-month' }, { type: 'monthly' }, { type: 'quarterly' }, { type: 'yearly-month', month: 12 },
+      { type: 'yearly' }, { type: 'semiannual', window: true }]) {
+      for (const o of W.nextOccurrences(CAL, rule, from, 4).occurrences) {
+        assert.ok(o.value >= o.nominal && o.value <= o.until, `${msg} ${rule.type} start ${o.value}`);
+        assert.ok(o.until.slice(0, 4) === o.value.slice(0, 4) || rule.type === 'yearly', `${msg} ${rule.type}`);
+      }
+    }
+  });
+});
+
+test('an approximate time ("giữa Quý IV") is a reference date, never a deadline', () => {
+  const r = W.nextOccurrences(CAL, { type: 'yearly-date', month: 11, day: 15, approx: 'giữa Quý IV' }, '2026-01-01', 1);
+  assert.equal(r.occurrences[0].approx, 'giữa Quý IV');
+  const text = r.explanation.join('\n');
+  assert.match(text, /không phải hạn chót/);
+  assert.match(text, /mốc tham chiếu/);
+  assert.doesNotMatch(text, /Điều 148/);
 });

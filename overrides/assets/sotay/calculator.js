@@ -59,21 +59,60 @@
     return String(value);
   }
 
-  // A window ("trong 6 tháng đầu năm") shows its first and last working day, not only the first.
+  // A window ("trong 6 tháng đầu năm") shows its first and last working day, not only the first;
+  // an approximate time ("giữa Quý IV") says so: its day is a reference date, not a deadline.
   function shown(result) {
+    if (result.display) return result.display;
     if (!result.occurrences) return display(result.value);
-    return result.occurrences.map(function (o) {
+    var text = result.occurrences.map(function (o) {
+      if (o.approx) return 'khoảng ' + display(o.value);
       return o.until && o.until !== o.value ? display(o.value) + ' – ' + display(o.until) : display(o.value);
     }).join('; ');
+    var approx = result.occurrences.filter(function (o) { return o.approx; })[0];
+    if (approx) {
+      text = approx.approx.charAt(0).toUpperCase() + approx.approx.slice(1) + ' (văn bản không nêu ngày; mốc tham chiếu, không phải hạn chót): ' + text;
+    }
+    return text;
+  }
+
+  // The warnings (a day taken from a calendar not yet checked against the
+  // official text, a year outside the calendar) go right under the result, not
+  // only inside "Cách tính". Also errors (bad input) are shown in words.
+  function notes(form, output, result, ok) {
+    var holder = output.closest ? output.closest('.sotay-calc__result') : null;
+    if (!holder) return;
+    var list = holder.querySelector('.sotay-calc__warnings');
+    var lines = [];
+    if (result && result.error) lines.push({ text: result.error, error: true });
+    else if (ok) (result.warnings || []).forEach(function (w) { lines.push({ text: 'Lưu ý: ' + w }); });
+    if (!lines.length) {
+      if (list) list.remove();
+      return;
+    }
+    if (!list) {
+      list = doc.createElement('ul');
+      list.className = 'sotay-calc__warnings';
+      list.setAttribute('role', 'note');
+      var after = output.parentNode;
+      after.parentNode.insertBefore(list, after.nextSibling);
+    }
+    list.textContent = '';
+    lines.forEach(function (line) {
+      var li = doc.createElement('li');
+      li.textContent = line.text;
+      if (line.error) li.className = 'sotay-calc__error';
+      list.appendChild(li);
+    });
   }
 
   function write(form, output, result) {
     var name = output.getAttribute('name') || '';
     var ok = result && result.value !== null && result.value !== undefined && !result.error;
     output.setAttribute('data-value', ok ? (Array.isArray(result.value) ? result.value.join(' ') : String(result.value)) : '');
-    output.textContent = ok ? (output.hasAttribute('data-threshold') ? (result.value ? 'Có' : 'Không') : shown(result)) : '';
+    output.textContent = ok ? (output.hasAttribute('data-threshold') && !result.display ? (result.value ? 'Có' : 'Không') : shown(result)) : '';
     if (!ok && result && result.error) output.setAttribute('data-error', result.error);
     else output.removeAttribute('data-error');
+    notes(form, output, result, ok);
     var list = name && form.querySelector('[data-explanation-for="' + name + '"]');
     if (list) {
       list.textContent = '';
@@ -92,6 +131,26 @@
 
   function blank(form, names) {
     return names.some(function (n) { return !field(form, n); });
+  }
+
+  // A number typed below the input's min (0 days where at least 1 is asked),
+  // or not a whole number: a Vietnamese message, and nothing is computed.
+  function invalidNumber(form) {
+    var bad = null;
+    Array.prototype.forEach.call(form.querySelectorAll('input[type="number"]'), function (input) {
+      var raw = input.value.trim();
+      var min = input.hasAttribute('min') ? +input.getAttribute('min') : null;
+      var message = '';
+      if (raw !== '' && !/^-?\d+$/.test(raw)) message = 'Cần nhập một số nguyên.';
+      else if (raw !== '' && min !== null && +raw < min) message = 'Cần nhập số từ ' + min + ' trở lên.';
+      else if (raw === '' && input.validity && input.validity.badInput) message = 'Cần nhập một số nguyên.';
+      if (input.setCustomValidity) input.setCustomValidity(message);
+      if (message && !bad) {
+        var lab = input.id && form.querySelector('label[for="' + input.id + '"]');
+        bad = (lab ? lab.textContent.trim().replace(/[:：]\s*$/, '') + ': ' : '') + message;
+      }
+    });
+    return bad;
   }
 
   var KINDS = {
@@ -125,15 +184,31 @@
       });
       return true;
     },
+    // <select name="truong-hop">: each <option> says when a report is due —
+    // data-threshold (working days, from that many on) or data-always — and
+    // data-yes / data-no, the answer in the text's words with its citation.
+    // No case chosen: no yes/no (a 1-day work trip out of the xã must still be reported).
     absence: function (form, cal, W) {
       if (blank(form, ['from'])) return false;
       var r = W.countWorkingDays(cal, field(form, 'from'), field(form, 'to') || field(form, 'from'));
+      var select = form.elements.namedItem('truong-hop');
+      var option = select && select.tagName === 'SELECT' ? select.options[select.selectedIndex] : null;
       outputs(form).forEach(function (o) {
         var t = o.getAttribute('data-threshold');
         if (t === null || r.error) return write(form, o, r);
+        if (select && (!option || !option.value)) {
+          return write(form, o, { value: null, error: 'Chọn trường hợp (đi khỏi tỉnh vì có việc, đi học tập/chữa bệnh/nghỉ phép, hay đi công tác ra khỏi xã) để biết có phải báo cáo không.' });
+        }
+        var always = option && option.hasAttribute('data-always');
+        var limit = option && option.hasAttribute('data-threshold') ? +option.getAttribute('data-threshold') : +t;
+        var yes = always || r.value >= limit;
+        var why = always ? [(option.getAttribute('data-label') || '') + ': văn bản không đặt ngưỡng số ngày.']
+          : [r.value + (yes ? ' ≥ ' : ' < ') + limit + ' ngày làm việc.'];
         write(form, o, {
-          value: r.value >= +t,
-          explanation: [r.value + (r.value >= +t ? ' ≥ ' : ' < ') + t + ' ngày làm việc.']
+          value: yes,
+          display: option ? option.getAttribute(yes ? 'data-yes' : 'data-no') : undefined,
+          explanation: why,
+          warnings: r.warnings
         });
       });
       return true;
@@ -196,8 +271,10 @@
     var W = engine();
     var kind = KINDS[form.getAttribute('data-calculator')];
     if (!W || !kind) return;
-    var done = kind(form, cal, W);
-    if (!done) outputs(form).forEach(function (o) { write(form, o, null); });
+    var bad = invalidNumber(form);
+    var done = bad ? false : kind(form, cal, W);
+    if (bad) outputs(form).forEach(function (o) { write(form, o, { value: null, error: bad }); });
+    else if (!done) outputs(form).forEach(function (o) { write(form, o, null); });
     form.setAttribute('data-computed', done ? 'true' : 'false');
     if (updateUrl) remember(form);
   }

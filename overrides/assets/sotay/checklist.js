@@ -275,7 +275,11 @@
       opt.selected = r.id === run.id;
       select.appendChild(opt);
     });
-    this.q('[data-role="event-date"]').value = run.eventDate || '';
+    var eventDate = this.q('[data-role="event-date"]');
+    eventDate.value = run.eventDate || '';
+    // Printed with no date: checklist.css hides the empty input (it would print
+    // "mm/dd/yyyy") and leaves a line to write the date on.
+    eventDate.parentNode.toggleAttribute('data-empty', !run.eventDate);
     var note = this.q('[data-role="run-archived"]');
     note.hidden = !run.archived;
     note.textContent = run.archived ? 'Lượt này đã được lưu trữ ngày ' + dateVi(run.archived) + '; vẫn có thể xem và sửa.' : '';

@@ -46,6 +46,7 @@
   function when(item, W) {
     var text = W.formatDate(item.date) + ' (' + W.weekdayName(item.date) + ')';
     if (item.until && item.until !== item.date) text = 'Trong khoảng ' + text + ' – ' + W.formatDate(item.until);
+    if (item.approx) text = 'Khoảng ' + item.approx + ' — mốc tham chiếu ' + text + ' (văn bản không nêu ngày, không phải hạn chót)';
     return text;
   }
 
@@ -75,11 +76,18 @@
       title.appendChild(el('strong', null, item.title));
       if (item.period) title.appendChild(el('span', 'sotay-obligations__period', ' · kỳ ' + item.period));
       li.appendChild(title);
+      if (item.document_label) li.appendChild(el('p', 'sotay-obligations__doc', 'Theo: ' + item.document_label));
+      // A date computed over a calendar day not yet checked against an official text is flagged on
+      // the item itself; year-wide notes (no swaps announced yet) stay in the list under the calendar.
+      var unverified = (item.warnings || []).filter(function (w) { return w.indexOf('chưa đối chiếu') >= 0; });
+      if (unverified.length) {
+        li.appendChild(el('p', 'sotay-obligations__warn', unverified.map(function (w) { return 'Lưu ý: ' + w; }).join(' ')));
+      }
       li.appendChild(citeLinks(item.cites));
       list.appendChild(li);
     });
     result.undated.forEach(function (u) {
-      var li = el('li', null, u.title + ' ');
+      var li = el('li', null, u.title + (u.document_label ? ' (theo ' + u.document_label + ')' : '') + ' ');
       li.appendChild(citeLinks(u.cites));
       undatedList.appendChild(li);
     });
@@ -106,8 +114,7 @@
     var params = query();
     params.set('holder', form.elements.holder.value);
     params.set('period', form.elements.period.value);
-    if (form.elements.doc.value) params.set('doc', form.elements.doc.value);
-    else params.delete('doc');
+    params.set('doc', form.elements.doc.value); // "" = every document, merged (not the default)
     try {
       root.history.replaceState(root.history.state, '', '?' + params.toString() + root.location.hash);
     } catch (e) {
@@ -141,7 +148,12 @@
     var params = query();
     choose(form.elements.holder, params.get('holder'));
     choose(form.elements.period, params.get('period') || S.obligations.defaultPeriod(data, new Date().toISOString().slice(0, 10)));
-    choose(form.elements.doc, params.get('doc'));
+    // The document: the one asked in the URL (?doc=, "" = all of them, merged
+    // and said so), else the holder's own regulation — never all by default.
+    var askedDoc = params.has('doc');
+    if (askedDoc) choose(form.elements.doc, params.get('doc'));
+    else form.elements.doc.value = S.obligations.defaultDocument(data, form.elements.holder.value);
+    var holderShown = form.elements.holder.value;
     var current = null;
     function offerDocuments() {
       var docs = S.obligations.documentsOf(data, form.elements.holder.value);
@@ -149,10 +161,16 @@
       Array.prototype.forEach.call(select.options, function (o) {
         o.hidden = o.disabled = !!o.value && docs.indexOf(o.value) < 0;
       });
-      if (select.options[select.selectedIndex].disabled) select.value = '';
+      if (select.selectedIndex < 0 || select.options[select.selectedIndex].disabled) {
+        select.value = S.obligations.defaultDocument(data, form.elements.holder.value);
+      }
       select.parentNode.hidden = docs.length < 2;
     }
     function update(save) {
+      if (form.elements.holder.value !== holderShown) {
+        holderShown = form.elements.holder.value;
+        form.elements.doc.value = S.obligations.defaultDocument(data, holderShown);
+      }
       offerDocuments();
       current = S.obligations.plan(cal, data, form.elements.holder.value, form.elements.period.value, form.elements.doc.value);
       render(form, current, S.workdays);

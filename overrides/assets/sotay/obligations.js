@@ -12,9 +12,15 @@
  *   by_holder: {holder id: [rule ids]}}.
  *
  *   plan(cal, data, holderId, period, documentId?)   period: "2026" | "nhiem-ky";
- *     documentId: only the rules citing that document ("" or absent: all)
+ *     documentId: only the rules citing that document ("" or absent: all, and
+ *     then the result says so: `documents` lists them, a warning names them —
+ *     two regulations' duties are not one schedule)
  *   documentsOf(data, holderId) → ids of the documents with rules for that holder
- *   → {value: [{uid, rule, date, until, title, period, summary, cites, text}] sorted by date,
+ *   defaultDocument(data, holderId) → the document to show first: the holder's
+ *     own, most local regulation (holders[].default_document, chosen by
+ *     generator/tool_views.py: never a model regulation when there is another)
+ *   → {value: [{uid, rule, date, until, approx, title, period, summary, cites, text, document,
+ *      document_label, warnings}] sorted by date, documents: [ids shown],
  *      undated: [{rule, title, cites}], range: [from, to], explanation, warnings}
  *     or {value: null, error} (never throws).
  *   events(items, base)  → Sotay.ics.build input (DESCRIPTION carries the citation).
@@ -98,6 +104,18 @@
     return out;
   }
 
+  function defaultDocument(data, holderId) {
+    var docs = documentsOf(data, holderId);
+    var holder = ((data && data.holders) || []).filter(function (h) { return h.id === holderId; })[0];
+    if (holder && holder.default_document && docs.indexOf(holder.default_document) >= 0) return holder.default_document;
+    return docs[0] || '';
+  }
+
+  function documentLabel(data, id) {
+    var d = ((data && data.documents) || []).filter(function (x) { return x.id === id; })[0];
+    return d ? d.label : id;
+  }
+
   function plan(cal, data, holderId, period, documentId) {
     if (!workdays()) return fail('Thiếu workdays.js.');
     if (!data || !data.by_holder || !data.rules) return fail('Thiếu dữ liệu nghĩa vụ.');
@@ -112,7 +130,8 @@
       var def = data.rules[id];
       if (!def || (documentId && def.document !== documentId)) return;
       if (!def.rule) {
-        undated.push({ rule: id, title: def.title, summary: def.summary, cites: def.cites });
+        undated.push({ rule: id, title: def.title, summary: def.summary, cites: def.cites, document: def.document || null,
+          document_label: def.document_label || (def.document ? documentLabel(data, def.document) : null) });
         return;
       }
       var found = occurrencesIn(cal, def.rule, span[0], span[1]);
@@ -127,11 +146,15 @@
           rule: id,
           date: o.value,
           until: o.until || null,
+          approx: o.approx || null,
           title: def.title,
           period: periodTitle(o),
           summary: def.summary,
           cites: def.cites,
-          text: def.text
+          text: def.text,
+          document: def.document || null,
+          document_label: def.document_label || (def.document ? documentLabel(data, def.document) : null),
+          warnings: o.warnings || []
         });
       });
     });
@@ -143,8 +166,19 @@
     });
     var seen = {};
     warnings = warnings.filter(function (w) { return seen[w] ? false : (seen[w] = true); });
+    var shown = [];
+    items.concat(undated).forEach(function (i) {
+      var d = i.document || (data.rules[i.rule] && data.rules[i.rule].document);
+      if (d && shown.indexOf(d) < 0) shown.push(d);
+    });
+    if (shown.length > 1) {
+      warnings.unshift('Danh sách gộp việc định kỳ của ' + shown.length + ' văn bản khác nhau (' +
+        shown.map(function (d) { return documentLabel(data, d); }).join('; ') +
+        '): không phải một lịch làm việc duy nhất — mỗi việc ghi rõ văn bản; chọn một văn bản để xem lịch theo văn bản đó.');
+    }
     return {
       value: items,
+      documents: shown,
       undated: undated,
       range: span,
       explanation: [items.length + ' lần thực hiện từ ' + span[0] + ' đến ' + span[1] + '.'],
@@ -169,13 +203,16 @@
         date: item.date,
         until: item.until || undefined,
         summary: item.title,
-        description: [item.period ? 'Kỳ ' + item.period + '.' : '', item.summary || '', item.text || ''].filter(Boolean).join('\n'),
+        description: [item.period ? 'Kỳ ' + item.period + '.' : '',
+          item.approx ? 'Khoảng ' + item.approx + ': văn bản không nêu ngày, ngày ghi là mốc tham chiếu, không phải hạn chót.' : '',
+          item.summary || '', item.document_label ? 'Theo: ' + item.document_label + '.' : '', item.text || ''].filter(Boolean).join('\n'),
         url: url
       };
     });
   }
 
-  var api = { plan: plan, events: events, range: range, defaultPeriod: defaultPeriod, documentsOf: documentsOf };
+  var api = { plan: plan, events: events, range: range, defaultPeriod: defaultPeriod, documentsOf: documentsOf,
+    defaultDocument: defaultDocument };
 
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;

@@ -412,11 +412,15 @@
       adjust: 'previous',
       describe: function () { return 'Ngày làm việc cuối cùng của mỗi tháng'; }
     },
-    // Month end as a deadline: Điều 148 khoản 5 → next working day.
+    // "Vào cuối tháng" (e.g. Ban Thường vụ họp định kỳ … vào cuối tháng): the
+    // obligation belongs to the month, so a month end on a day off moves
+    // EARLIER, to the last working day of that month — never into the next
+    // month. (Period-end anchors all do this: see semiannual; period starts,
+    // the windows' first day, move later within the period.)
     'month-end': {
       periods: monthly(function (y, m) { return { nominal: lastDayOfMonth(y, m), title: 'tháng ' + m + '/' + y }; }),
-      adjust: 'next',
-      describe: function () { return 'Cuối mỗi tháng (hạn chót)'; }
+      adjust: 'previous',
+      describe: function () { return 'Cuối mỗi tháng'; }
     },
     // The first month of each quarter (1, 4, 7, 10): a window.
     'quarter-first-month': {
@@ -435,11 +439,24 @@
       adjust: 'next',
       describe: function () { return 'Ngày 15 tháng giữa mỗi quý'; }
     },
-    // A fixed day every year, e.g. {month: 11, day: 15} = giữa Quý IV.
+    // A fixed day every year, e.g. {month: 11, day: 15}. With {approx: "giữa
+    // Quý IV"} the text names only an approximate time: the day is the
+    // handbook's reference date (a convention), not a deadline — every
+    // occurrence carries approx, and a day off moves to the next working day
+    // without citing the deadline rule of Điều 148.
     'yearly-date': {
-      periods: yearly(function (y, rule) { return { nominal: dayNumber(y, rule.month || 11, rule.day || 15), title: 'năm ' + y }; }),
+      periods: yearly(function (y, rule) {
+        return { nominal: dayNumber(y, rule.month || 11, rule.day || 15), title: 'năm ' + y, approx: rule.approx || null };
+      }),
       adjust: 'next',
-      describe: function (rule) { return 'Hằng năm vào ngày ' + pad(rule.day || 15, 2) + '/' + pad(rule.month || 11, 2); }
+      describe: function (rule) {
+        var day = pad(rule.day || 15, 2) + '/' + pad(rule.month || 11, 2);
+        if (rule.approx) {
+          return 'Hằng năm vào ' + rule.approx + ' — văn bản không nêu ngày cụ thể; Sổ tay lấy ngày ' + day +
+            ' làm mốc tham chiếu (quy ước, không phải hạn chót)';
+        }
+        return 'Hằng năm vào ngày ' + day;
+      }
     },
     // End of June and end of December: the obligation belongs to the half-year,
     // so a day off moves it EARLIER, to the last working day of the half.
@@ -497,7 +514,8 @@
   var ADJUST_TEXT = {
     next: 'nếu là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo (' + CITE_END + ')',
     previous: 'nếu là ngày nghỉ thì làm sớm hơn, vào ngày làm việc liền trước, để vẫn nằm trong kỳ',
-    week: 'nếu là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo trong cùng tuần; tuần không có ngày làm việc thì không có phiên'
+    week: 'nếu là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo trong cùng tuần; tuần không có ngày làm việc thì không có phiên',
+    reference: 'mốc tham chiếu rơi vào ngày nghỉ thì lấy ngày làm việc tiếp theo'
   };
 
   function roman(q) {
@@ -549,7 +567,8 @@
     var tail = d === n
       ? ['Ngày ' + label(d) + '.']
       : ['Ngày ' + formatDate(n) + ' là ngày nghỉ → ' + label(d) + ' (' + ADJUST_TEXT[adjust] + ').'];
-    return trace.result(toIso(d), head, tail, { nominal: toIso(n) });
+    if (period.approx) tail[0] = 'Khoảng ' + period.approx + ': ' + tail[0].charAt(0).toLowerCase() + tail[0].slice(1);
+    return trace.result(toIso(d), head, tail, period.approx ? { nominal: toIso(n), approx: period.approx } : { nominal: toIso(n) });
   }
 
   /**
@@ -571,7 +590,7 @@
     count = count === undefined ? 1 : count;
     if (typeof count !== 'number' || count < 1 || count > 100 || Math.floor(count) !== count) return badCount(count);
     var def = RULES[rule.type];
-    var adjust = rule.window ? undefined : rule.adjust || def.adjust;
+    var adjust = rule.window ? undefined : rule.adjust || (rule.approx ? 'reference' : def.adjust);
     var gen = def.periods(rule, from);
     var occurrences = [];
     var dropped = [];
