@@ -36,7 +36,7 @@ def test_navigation_between_pages_without_errors(new_page, base):
     url, allowed = base
     page, watch = new_page(DESKTOP)
     page.goto(url + "index.html")
-    page.get_by_role("link", name="Quy chế làm việc của Ban Chấp hành Đảng bộ xã Lùng Phình").first.click()
+    page.locator(".sotay-doclist a", has_text="Đảng bộ xã Lùng Phình").first.click()
     page.wait_for_url("**/van-ban/qc-lam-viec-lung-phinh.html")
     page.locator("#dieu-6 ~ .sotay-article a.sotay-chip", has_text="Bí thư").first.click()
     page.wait_for_url("**/vai-tro/bi-thu*.html")
