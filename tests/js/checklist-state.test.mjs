@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+import { prng } from './support/prng.mjs';
 
 const require = createRequire(import.meta.url);
 const SRC = new URL('../../overrides/assets/sotay/checklist-state.js', import.meta.url);
@@ -26,17 +27,6 @@ const DEF = {
   ],
 };
 
-// Tiny seeded PRNG (mulberry32) for property-based cases: failures are reproducible.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (rnd, arr) => arr[Math.floor(rnd() * arr.length)];
 const ALPHABET = ['a', 'ệ', 'đ', '{', '}', '"', ':', ',', '[', ']', '1', ' ', '\\', 'null', 'true', '😀', '\u2028', 'schema', '<', '%'];
 function randomString(rnd, max = 40) {

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+import { prng } from './support/prng.mjs';
 
 const require = createRequire(import.meta.url);
 const SRC = new URL('../../overrides/assets/sotay/workdays.js', import.meta.url);
@@ -252,17 +253,6 @@ test('loads as a classic script (file:// pages) and attaches globalThis.Sotay.wo
 
 // ---- properties (seeded, reproducible) ------------------------------------
 
-// mulberry32: a tiny seeded PRNG so that a failing case can be replayed.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86400000;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
