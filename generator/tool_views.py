@@ -233,10 +233,9 @@ def _absence_tool(linked, titles, rules) -> Tool:
                 chip="Có phải báo cáo không")
     tool = _per_rule_tool(tool, linked, titles, rules)
     for view, rule in zip(tool.forms, [r for r in rules if r.id in tool.anchors]):
-        cases = ABSENCE_CASES.get(rule.id)
-        if cases:
-            doc = _short_doc(titles, rule.cite[0].document)
-            view["cases"] = [{**c, "yes": c["yes"].format(doc=doc), "no": c["no"].format(doc=doc)} for c in cases]
+        doc = _short_doc(titles, rule.cite[0].document)
+        view["cases"] = [{**c, "yes": c["yes"].format(doc=doc), "no": c["no"].format(doc=doc)}
+                         for c in ABSENCE_CASES.get(rule.id, [])]
     return tool
 
 
