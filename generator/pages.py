@@ -6,12 +6,10 @@ inside docs_dir, plus the MkDocs navigation. Nothing here writes files.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import escape
 
 from . import urls, views
 from .handbook import Handbook
@@ -23,20 +21,8 @@ from .lessons import lesson_pages
 from .quiz import quiz_pages
 from .tool_views import add_tool_pages
 from .render import make_environment, render_template
-
-
-# (nav label, docs folder or file) after "Văn bản", in the order users look for things
-NAV_SECTIONS = [
-    ("Vai trò", "vai-tro"),
-    ("Cơ quan, tổ chức", "co-quan"),
-    ("Quan hệ phối hợp", "quan-he.md"),
-    ("Danh mục việc cần làm", "danh-muc"),
-    ("Công cụ tính hạn", "cong-cu"),
-    ("Bài học", "bai-hoc"),
-    ("So sánh", "so-sanh"),
-    ("Ôn tập", "on-tap"),
-    ("Tìm kiếm", "tim-kiem.md"),
-]
+from . import nav_views
+from .nav_views import site_titles
 
 
 # the loai-trang filter offered on the search page (values set by each page's sotay_page_type)
@@ -78,10 +64,13 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     lesson_pages(handbook, env, site, titles, tools.by_rule)
     comparison_pages(handbook, env, site, titles)
     quiz_pages(handbook, env, site, titles)
+    many_documents = len(handbook.documents) > nav_views.NAV_LIMIT
     site.add(urls.HOME, render_template(
         env, "home.md.j2",
-        groups=views.home_documents(handbook.documents),
-        roles=holders,
+        groups=[] if many_documents else views.home_documents(handbook.documents),
+        documents_summary=nav_views.documents_summary(handbook.documents) if many_documents else [],
+        roles=holders if len(holders) <= nav_views.NAV_LIMIT else [],
+        roles_index=urls.page_of(nav_views.index_source("vai-tro")) if len(holders) > nav_views.NAV_LIMIT else None,
         tools=tools.tiles,
         sections=home_sections(site),
         search_href=urls.SEARCH,
@@ -89,7 +78,8 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     site.add(urls.SEARCH, render_template(env, "search_page.md.j2", root="", kinds=SEARCH_KINDS,
                                           aliases=search_alias_table(handbook)))
     copy_hand_written(handbook.pages_dir, site)
-    site.nav = navigation(handbook, site)
+    indexes = section_indexes(handbook, env, site)
+    site.nav = nav_views.navigation(handbook.documents, site.pages, indexes)
     return site
 
 
@@ -108,7 +98,7 @@ def home_sections(site: SitePages) -> list[dict]:
     sections: dict[str, dict] = {}
     for heading, anchor, prefix, note in HOME_SECTIONS:
         tiles = [{"name": title, "href": urls.page_of(path), "note": note}
-                 for path, title in site_titles(site, prefix) if not path.endswith("-dap-an.md")]
+                 for path, title in site_titles(site.pages, prefix, nested=False) if not path.endswith("-dap-an.md")]
         if tiles:
             sections.setdefault(heading, {"heading": heading, "anchor": anchor, "tiles": []})["tiles"] += tiles
     return list(sections.values())
@@ -146,38 +136,20 @@ def copy_hand_written(pages_dir: Path | None, site: SitePages) -> None:
             site.pages[rel] = path.read_text(encoding="utf-8") if path.suffix == ".md" else path.read_bytes()
 
 
-def navigation(handbook: Handbook, site: SitePages) -> list:
-    """Navigation with Vietnamese section labels, in the order users look for things."""
-    nav: list = [{"Trang chủ": "index.md"}]
-    docs = [{str(escape(views.short_title(d))): urls.source_of(urls.document_page(d.id))}
-            for d in handbook.documents]
-    nav.append({"Văn bản": docs})
-    for label, prefix in NAV_SECTIONS:
-        entries = [{title: path} for path, title in site_titles(site, prefix)]
-        if entries:
-            nav.append({label: entries})
-    return nav
-
-
-def site_titles(site: SitePages, prefix: str) -> list[tuple[str, str]]:
-    """(path, title) of generated pages under a folder or equal to a path, from front matter."""
-    found = []
-    for path, text in site.pages.items():
-        if (path == prefix or path.startswith(prefix + "/")) and isinstance(text, str):
-            found.append((path, _front_matter_title(text) or path))
-    return sorted(found, key=lambda item: item[1])
-
-
-def _front_matter_title(text: str) -> str | None:
-    if not text.startswith("---"):
-        return None
-    for line in text.splitlines()[1:]:
-        if line.startswith("---"):
-            return None
-        if line.startswith("title:"):
-            raw = line[len("title:"):].strip()
-            try:
-                return json.loads(raw)  # already HTML-escaped by the `yaml` filter
-            except ValueError:
-                return raw.strip("'\"")
-    return None
+def section_indexes(handbook: Handbook, env: Environment, site: SitePages) -> set[str]:
+    """Index pages for the nav sections over NAV_LIMIT pages; returns their folders."""
+    folders = nav_views.long_sections(handbook.documents, site.pages)
+    holders = list(handbook.linked.holders.values()) if handbook.linked else []
+    for folder in folders:
+        source = nav_views.index_source(folder)
+        if source in site.pages:  # the folder has its own index already (cong-cu)
+            continue
+        if folder == "van-ban":
+            view = nav_views.documents_index(handbook.documents)
+        elif folder in ("vai-tro", "co-quan"):
+            kind = "role" if folder == "vai-tro" else "body"
+            view = nav_views.holders_index(folder, [h for h in holders if h.kind == kind])
+        else:
+            view = nav_views.pages_index(folder, site.pages)
+        site.pages[source] = render_template(env, "section_index.md.j2", view=view)
+    return set(folders)

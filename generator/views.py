@@ -180,13 +180,13 @@ def home_documents(documents: Iterable[Document]) -> list[dict]:
             if of_kind:
                 kinds.append({
                     "label": label,
-                    "documents": [_home_entry(d) for d in sorted(of_kind, key=_doc_sort_key)],
+                    "documents": [home_entry(d) for d in sorted(of_kind, key=_doc_sort_key)],
                 })
         groups.append({"label": LEVEL_LABELS[level], "kinds": kinds})
     return groups
 
 
-def _home_entry(doc: Document) -> dict:
+def home_entry(doc: Document) -> dict:
     meta = [p for p in (doc.number and f"Số {doc.number}", vn_date(doc.date), doc.issuer,
                         "Dự thảo" if doc.draft else None) if p]
     return {
