@@ -7,6 +7,7 @@ the page — is decided here from the linked knowledge model.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from . import urls
 from .diagram import Edge, relation_svg
@@ -30,6 +31,11 @@ RELATION_LABELS = {
     ("huong-dan", False): "Được hướng dẫn bởi",
 }
 DIAGRAM_LIMIT = 14
+# A holder whose duties, relations and rules come from more documents than this
+# (a role shared by 1000 communes' regulations) gets one page per document:
+# `vai-tro/<id>/<document>.html`; its own page keeps the general facts and links
+# them. 6 keeps every holder of the default handbook (at most 3 documents) on one page.
+HOLDER_DOCUMENT_LIMIT = 6
 
 
 class HolderPages:
@@ -40,6 +46,7 @@ class HolderPages:
         self.vocab = linked.knowledge.vocab
         self.titles = document_titles
         self.tools_by_rule = tools_by_rule or {}
+        self._split: dict[str, list[str]] = {}
 
     # --- small lookups -----------------------------------------------------------------
 
@@ -169,57 +176,144 @@ class HolderPages:
         return [{"label": label, "links": [self.link(page, h) for h in ids if h in self.linked.holders]}
                 for label, ids in rows if ids]
 
+    # --- per document ----------------------------------------------------------------
+
+    def documents_of(self, holder_id: str) -> dict[str, dict[str, int]]:
+        """Source document → how many own duties, inherited duties, relations, rules the holder has there."""
+        view = self.linked.holders[holder_id]
+        counts: dict[str, dict[str, int]] = {}
+
+        def add(item, key: str) -> None:
+            entry = counts.setdefault(item.cite[0].document, {"own": 0, "inherited": 0, "relations": 0, "rules": 0})
+            entry[key] += 1
+
+        for effective in view.duties:
+            add(effective.duty, "inherited" if effective.via else "own")
+        for relation in view.relations_out + view.relations_in:
+            add(relation, "relations")
+        for rule in view.rules:
+            add(rule, "rules")
+        return counts
+
+    def split_documents(self, holder_id: str) -> list[str]:
+        """The documents that get a page of their own for this holder (none: one page for everything)."""
+        if holder_id not in self._split:
+            documents = self.documents_of(holder_id)
+            self._split[holder_id] = [] if len(documents) <= HOLDER_DOCUMENT_LIMIT else \
+                sorted(documents, key=lambda d: (self.titles.get(d, d), d))
+        return self._split[holder_id]
+
+    def page_for(self, holder_id: str, document_id: str) -> str:
+        """Where to read what one document says about a holder: its page for that document, or its page."""
+        if document_id in self.split_documents(holder_id):
+            return self.document_page_of(holder_id, document_id)
+        return self.page_of(holder_id)
+
+    def clause_concerns(self, page: str, anchor: str) -> list[tuple[str, str]]:
+        """(label, site path) of the roles and bodies a clause of a document page concerns."""
+        document_id = page.removeprefix("van-ban/").removesuffix(".html")
+        return [(self.label_of(h), self.page_for(h, document_id)) for h in self.linked.holders_at(document_id, anchor)]
+
+    def document_page_of(self, holder_id: str, document_id: str) -> str:
+        return urls.holder_document_page(self.page_of(holder_id), document_id)
+
+    def _in_document(self, view, document_id: str | None):
+        """The holder view with only what one document says (None: nothing at all)."""
+        def of(item) -> bool:
+            return item.cite[0].document == document_id
+        return replace(view, duties=[e for e in view.duties if of(e.duty)],
+                       relations_out=[r for r in view.relations_out if of(r)],
+                       relations_in=[r for r in view.relations_in if of(r)],
+                       rules=[r for r in view.rules if of(r)])
+
+    def document_list(self, page: str, holder_id: str, documents: list[str]) -> list[dict]:
+        counts = self.documents_of(holder_id)
+        names = (("own", "nhiệm vụ riêng"), ("inherited", "nhiệm vụ kế thừa"), ("relations", "quan hệ"),
+                 ("rules", "thời hạn"))
+        return [{
+            "title": self.titles.get(doc, doc),
+            "href": urls.relative(page, self.document_page_of(holder_id, doc)),
+            "counts": " · ".join(f"{counts[doc][key]} {label}" for key, label in names if counts[doc][key]),
+        } for doc in documents]
+
     # --- the page ------------------------------------------------------------------------
 
-    def view(self, holder_id: str) -> dict:
-        view = self.linked.holders[holder_id]
+    def view(self, holder_id: str, document_id: str | None = None) -> dict:
+        """The holder's page; with `document_id`, its page for that one document."""
+        full = self.linked.holders[holder_id]
         page = self.page_of(holder_id)
+        documents = [] if document_id else self.split_documents(holder_id)
+        view = full
+        if document_id:
+            page = self.document_page_of(holder_id, document_id)
+            view = self._in_document(full, document_id)
+        elif documents:
+            view = self._in_document(full, None)
         own = view.own_duties
         relation_groups, edges = self.relation_groups(page, view)
         inherited = self.inherited_groups(page, view)
         rules = self.rules(page, view)
-        checklists = [{"label": c.title, "href": urls.relative(page, urls.checklist_page(c.id))} for c in view.checklists]
+        checklists = [] if document_id else [
+            {"label": c.title, "href": urls.relative(page, urls.checklist_page(c.id))} for c in view.checklists]
         item = view.item
         counts = [
+            ("Văn bản", "theo-van-ban", len(documents)),
             ("Nhiệm vụ riêng", "nhiem-vu", len(own)),
             ("Kế thừa", "ke-thua", sum(len(g["duties"]) for g in inherited)),
             ("Quan hệ", "quan-he", sum(len(g["entries"]) for g in relation_groups)),
             ("Thời hạn", "thoi-han", len(rules)),
             ("Danh mục", "danh-muc", len(checklists)),
         ]
+        title = item.name
+        if document_id:
+            title = f"{item.name} — {self._short_doc(document_id)}"
         return {
             "id": holder_id,
+            "title": title,
             "name": item.name,
             "short": item.short or item.name,
             "kind_label": "Chức danh" if view.kind == "role" else "Cơ quan, tổ chức",
             "aliases": item.aliases,
-            "description": item.description,
-            "facts": self.facts(page, view),
+            "description": None if document_id else item.description,
+            "facts": self.document_facts(page, holder_id, document_id) if document_id else self.facts(page, view),
             "summary_counts": [{"label": label, "anchor": anchor, "count": n} for label, anchor, n in counts if n],
+            "documents": self.document_list(page, holder_id, documents),
             "topics": self.topic_groups(page, own),
             "inherited": inherited,
             "relation_groups": relation_groups,
             "diagram": relation_svg(item.short or item.name, edges, f"Sơ đồ quan hệ của {item.name}"),
             "rules": rules,
             "checklists": checklists,
-            "compare": self.compare_columns(page, own),
+            "compare": [] if document_id else self.compare_columns(page, own),
         }
+
+    def document_facts(self, page: str, holder_id: str, document_id: str) -> list[dict]:
+        return [
+            {"label": "Theo văn bản", "links": [{"label": self.titles.get(document_id, document_id),
+                                                  "href": urls.relative(page, urls.document_page(document_id))}]},
+            {"label": "Trang chung", "links": [self.link(page, holder_id)]},
+        ]
 
 
 def relations_overview(pages: HolderPages) -> list[dict]:
-    """Per source document: a matrix of holders × holders and the list behind it."""
-    page = urls.RELATIONS
+    """Per source document: a matrix of holders × holders and the list behind it.
+
+    Each section's `page` is quan-he.html, or — over HOLDER_DOCUMENT_LIMIT
+    documents — the document's own `quan-he/<document>.html`."""
     by_doc: dict[str, list[Relation]] = defaultdict(list)
     for relation in pages.linked.knowledge.relations:
         by_doc[relation.cite[0].document].append(relation)
+    split = len(by_doc) > HOLDER_DOCUMENT_LIMIT
     sections = []
     for doc_id, relations in by_doc.items():
+        page = urls.relations_document_page(doc_id) if split else urls.RELATIONS
         rows = _ordered_unique(r.from_ for r in relations)
         cols = _ordered_unique(r.to for r in relations)
         cells = defaultdict(list)
         for r in relations:
             cells[(r.from_, r.to)].append(pages.vocab.relation_types.get(r.type, r.type))
         sections.append({
+            "page": page,
             "title": pages.titles.get(doc_id, doc_id),
             "href": urls.relative(page, urls.document_page(doc_id)),
             "anchor": f"vb-{doc_id}",

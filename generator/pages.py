@@ -56,8 +56,9 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     env = env or make_environment()
     site = SitePages()
     titles = {d.id: views.document_title(d) for d in handbook.documents}
+    concerns = HolderPages(handbook.linked, titles).clause_concerns if handbook.linked else handbook.clause_concerns
     for doc in handbook.documents:
-        view = views.document_view(doc, titles, handbook.clause_concerns)
+        view = views.document_view(doc, titles, concerns)
         site.add(urls.document_page(doc.id), render_template(env, "document.md.j2", view=view))
     tools = add_tool_pages(handbook, env, site.add, titles)
     holders = holder_pages(handbook, env, site, titles, tools.by_rule)
@@ -114,9 +115,12 @@ def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: 
     for holder_id, view in handbook.linked.holders.items():
         page = builder.page_of(holder_id)
         site.add(page, render_template(env, "holder.md.j2", view=builder.view(holder_id)))
+        for document_id in builder.split_documents(holder_id):
+            site.add(builder.document_page_of(holder_id, document_id),
+                     render_template(env, "holder.md.j2", view=builder.view(holder_id, document_id)))
         if view.kind == "role":
             tiles.append({"name": view.item.name, "href": page, "note": ", ".join(view.item.aliases[:3])})
-    site.add(urls.RELATIONS, render_template(env, "relations.md.j2", sections=relations_overview(builder)))
+    relations_pages(env, site, relations_overview(builder))
     for checklist in handbook.linked.knowledge.checklists:
         site.add(urls.checklist_page(checklist.id), render_template(
             env, "checklist.md.j2",
@@ -124,6 +128,21 @@ def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: 
             calendar=handbook.calendar, css=CHECKLIST_CSS, scripts=CHECKLIST_SCRIPTS,
         ))
     return tiles
+
+
+def relations_pages(env: Environment, site: SitePages, sections: list[dict]) -> None:
+    """quan-he.html with every document's matrix, or listing one page per document."""
+    title = "Quan hệ phối hợp"
+    if all(s["page"] == urls.RELATIONS for s in sections):
+        site.add(urls.RELATIONS, render_template(env, "relations.md.j2", title=title, sections=sections, parts=[]))
+        return
+    parts = []
+    for section in sorted(sections, key=lambda s: s["title"]):
+        site.add(section["page"], render_template(env, "relations.md.j2", title=f"{title} — {section['title']}",
+                                                  sections=[section], parts=[]))
+        parts.append({"title": section["title"], "href": urls.relative(urls.RELATIONS, section["page"]),
+                      "count": len(section["entries"])})
+    site.add(urls.RELATIONS, render_template(env, "relations.md.j2", title=title, sections=[], parts=parts))
 
 
 def copy_hand_written(pages_dir: Path | None, site: SitePages) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import urls
 from .calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
@@ -27,6 +27,11 @@ CALENDAR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/s
 TOOL_CSS = ["assets/sotay/tools.css"]
 INDEX = "index"
 CALENDAR = "lich-nghia-vu"
+# A tool (or the obligations calendar) whose rules come from more documents than
+# this gets one page per document, `cong-cu/<tool>/<document>.html`, and its own
+# page lists them: a page with the forms of 1000 communes' regulations would be
+# tens of MB. 6 keeps every tool of the default handbook on one page.
+TOOL_DOCUMENT_LIMIT = 6
 
 # Recurring rules are grouped by the dates they produce: one page per engine rule.
 # engine rule type → (page id, title, one-line note)
@@ -59,6 +64,8 @@ class Tool:
     anchors: dict[str, str] = field(default_factory=dict)  # rule id → form (or output) id on the page
     example: str = ""  # a query that fills the forms, shown as a worked example
     chip: str = "Xem các lần tới"  # the link's label next to each rule on role and body pages
+    parent: str = ""  # a tool's page for one document: the tool's id
+    parts: list[dict] = field(default_factory=list)  # the tool's pages per document [{title, href, count}]
 
     @property
     def page(self) -> str:
@@ -166,13 +173,35 @@ def tool_pages(linked, titles: dict[str, str]) -> list[Tool]:
     """Every calculator page that the data calls for; pages with no rule are left out."""
     rules = linked.knowledge.rules
     tools = [
-        _working_days_tool(linked, titles, [r for r in rules if r.kind == "working-days-after"]),
-        _meeting_tool(linked, titles, [r for r in rules if r.kind == "days-before"]),
-        _quorum_tool(linked, titles, [r for r in rules if r.kind in ("quorum", "majority")]),
-        _absence_tool(linked, titles, [r for r in rules if r.kind == "absence"]),
+        *_by_document(_working_days_tool, linked, titles, [r for r in rules if r.kind == "working-days-after"]),
+        *_by_document(_meeting_tool, linked, titles, [r for r in rules if r.kind == "days-before"]),
+        *_by_document(_quorum_tool, linked, titles, [r for r in rules if r.kind in ("quorum", "majority")]),
+        *_by_document(_absence_tool, linked, titles, [r for r in rules if r.kind == "absence"]),
         *_recurring_tools(linked, titles, [r for r in rules if r.kind == "recurring"]),
     ]
-    return [t for t in tools if t.forms]
+    return [t for t in tools if t.forms or t.parts]
+
+
+def _by_document(build, linked, titles, rules) -> list[Tool]:
+    """`build(linked, titles, rules, document)` → [the tool] or, over TOOL_DOCUMENT_LIMIT
+    documents, [the tool listing its parts, one part per document]."""
+    groups = _document_order(rules)
+    if len(groups) <= TOOL_DOCUMENT_LIMIT:
+        return [build(linked, titles, rules, None)]
+    head = replace(build(linked, titles, [], None), example="")
+    parts = [build(linked, titles, group, doc) for doc, group in groups.items()]
+    parts = sorted((p for p in parts if p.forms), key=lambda p: p.title)
+    head.parts = [{"title": titles.get(p.id.rsplit("/", 1)[1], p.title), "href": urls.relative(head.page, p.page),
+                   "count": len(p.anchors)} for p in parts]
+    return [head, *parts]
+
+
+def _part(tool: Tool, titles, document_id: str | None) -> Tool:
+    """The tool's page for one document (`cong-cu/<tool>/<document>.html`), or the tool itself."""
+    if document_id is None:
+        return replace(tool, forms=[], anchors={}, parts=[])
+    return replace(tool, id=f"{tool.id}/{document_id}", parent=tool.id, forms=[], anchors={}, parts=[],
+                   title=f"{tool.title} — {_short_doc(titles, document_id)}")
 
 
 def _per_rule_tool(tool: Tool, linked, titles, rules) -> Tool:
@@ -186,12 +215,12 @@ def _per_rule_tool(tool: Tool, linked, titles, rules) -> Tool:
     return tool
 
 
-def _working_days_tool(linked, titles, rules) -> Tool:
-    tool = Tool("han-ngay-lam-viec", "Hạn trả lời tính theo ngày làm việc",
+def _working_days_tool(linked, titles, rules, document_id=None) -> Tool:
+    tool = _part(Tool("han-ngay-lam-viec", "Hạn trả lời tính theo ngày làm việc",
                 "Hạn cuối khi quy chế cho “N ngày làm việc”, bỏ qua thứ Bảy, Chủ nhật, lễ, Tết",
                 "Nhập ngày nhận được văn bản: ngày đó không tính, chỉ đếm ngày làm việc; "
                 "thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết và ngày nghỉ hoán đổi được bỏ qua.",
-                example="start=2026-02-10", chip="Tính hạn trả lời")
+                example="start=2026-02-10", chip="Tính hạn trả lời"), titles, document_id)
     return _per_rule_tool(tool, linked, titles, rules)
 
 
@@ -223,14 +252,14 @@ ABSENCE_CASES = {
 }
 
 
-def _absence_tool(linked, titles, rules) -> Tool:
-    tool = Tool("vang-mat", "Vắng mặt có phải báo cáo không?",
+def _absence_tool(linked, titles, rules, document_id=None) -> Tool:
+    tool = _part(Tool("vang-mat", "Vắng mặt có phải báo cáo không?",
                 "Đi khỏi tỉnh, đi công tác ra khỏi xã: trường hợp nào phải báo cáo",
                 "Chọn trường hợp, nhập ngày đầu và ngày cuối vắng mặt (tính cả hai ngày): chỉ ngày làm việc được đếm. "
                 "Ngưỡng 2 ngày làm việc chỉ áp dụng khi đi khỏi địa bàn tỉnh vì có việc; đi công tác ra khỏi xã "
                 "thì luôn phải báo cáo.",
                 example="truong-hop=co-viec-ngoai-tinh&from=2026-02-13&to=2026-02-23",
-                chip="Có phải báo cáo không")
+                chip="Có phải báo cáo không"), titles, document_id)
     tool = _per_rule_tool(tool, linked, titles, rules)
     for view, rule in zip(tool.forms, [r for r in rules if r.id in tool.anchors]):
         doc = _short_doc(titles, rule.cite[0].document)
@@ -239,13 +268,13 @@ def _absence_tool(linked, titles, rules) -> Tool:
     return tool
 
 
-def _meeting_tool(linked, titles, rules) -> Tool:
-    tool = Tool("chuan-bi-hoi-nghi", "Lịch chuẩn bị hội nghị",
+def _meeting_tool(linked, titles, rules, document_id=None) -> Tool:
+    tool = _part(Tool("chuan-bi-hoi-nghi", "Lịch chuẩn bị hội nghị",
                 "Hạn gửi tài liệu, giấy mời tính lùi từ ngày họp",
                 "Nhập ngày họp: mỗi việc có hạn chậm nhất, tính lùi theo quy chế. Ngày tìm được là ngày nghỉ "
                 "thì phải làm sớm hơn, vào ngày làm việc liền trước. Số ngày quy chế mẫu để trống thì điền theo "
                 "quy chế của đơn vị mình.",
-                example="meeting=2026-03-02", chip="Tính hạn theo ngày họp")
+                example="meeting=2026-03-02", chip="Tính hạn theo ngày họp"), titles, document_id)
     for doc, group in _document_order(rules).items():
         view = meeting_schedule_view([_rule_dict(r, linked, titles, tool.page) for r in group],
                                      title=f"Theo {titles.get(doc, doc)}", id=f"hop-{doc}")
@@ -254,12 +283,12 @@ def _meeting_tool(linked, titles, rules) -> Tool:
     return tool
 
 
-def _quorum_tool(linked, titles, rules) -> Tool:
-    tool = Tool("bieu-quyet", "Số người dự họp và số phiếu tán thành",
+def _quorum_tool(linked, titles, rules, document_id=None) -> Tool:
+    tool = _part(Tool("bieu-quyet", "Số người dự họp và số phiếu tán thành",
                 "Tối thiểu bao nhiêu thành viên phải có mặt, bao nhiêu phiếu thì thông qua",
                 "Nhập tổng số thành viên (ủy viên đương nhiệm) của cơ quan: “ít nhất 2/3” làm tròn lên, "
                 "“trên 1/2” phải lớn hơn một nửa.",
-                example="members=15", chip="Tính số người, số phiếu")
+                example="members=15", chip="Tính số người, số phiếu"), titles, document_id)
     for doc, group in _document_order(rules).items():
         view = quorum_view([_rule_dict(r, linked, titles, tool.page) for r in group],
                            title=f"Theo {titles.get(doc, doc)}", id=f"bieu-quyet-{doc}")
@@ -289,7 +318,10 @@ def _recurring_tools(linked, titles, rules) -> list[Tool]:
                     "Chọn ngày bắt đầu tính: trang cho biết các lần tới của mỗi việc định kỳ dưới đây, "
                     "đã tránh ngày nghỉ, và tải được về lịch điện thoại (.ics).",
                     example="from=2026-11-23")
-        tools.append(_per_rule_tool(tool, linked, titles, group))
+
+        def build(linked, titles, rules, document_id, tool=tool) -> Tool:
+            return _per_rule_tool(_part(tool, titles, document_id), linked, titles, rules)
+        tools += _by_document(build, linked, titles, group)
     return tools
 
 
@@ -304,6 +336,7 @@ def tools_by_rule(tools: list[Tool]) -> dict[str, tuple[str, str]]:
 
 def home_tiles(tools: list[Tool]) -> list[dict]:
     """Home page tiles: the calendar first, then the index of every tool."""
+    tools = [t for t in tools if not t.parent]
     return [
         {"name": "Lịch nghĩa vụ", "href": urls.tool_page(CALENDAR),
          "note": "Việc định kỳ của từng chức danh, cơ quan; tải về lịch điện thoại"},
@@ -314,8 +347,9 @@ def home_tiles(tools: list[Tool]) -> list[dict]:
 
 def index_view(tools: list[Tool]) -> dict:
     page = urls.tool_page(INDEX)
+    tools = [t for t in tools if not t.parent]
     entry = lambda t: {"title": t.title, "note": t.note, "href": urls.relative(page, t.page),  # noqa: E731
-                       "count": len(t.anchors)}
+                       "count": len(t.anchors) + sum(p["count"] for p in t.parts)}
     return {
         "title": "Công cụ tính hạn",
         "calendar": {"title": "Lịch nghĩa vụ", "href": urls.relative(page, urls.tool_page(CALENDAR)),
@@ -331,6 +365,8 @@ def tool_view(tool: Tool) -> dict:
         "title": tool.title,
         "intro": tool.intro,
         "forms": tool.forms,
+        "parts": tool.parts,
+        "parent_href": urls.relative(tool.page, urls.tool_page(tool.parent)) if tool.parent else None,
         "example": f"?{tool.example}" if tool.example else None,
         "index_href": urls.relative(tool.page, urls.tool_page(INDEX)),
         "calendar_href": urls.relative(tool.page, urls.tool_page(CALENDAR)),
@@ -355,7 +391,8 @@ def _document_rank(linked, document_id: str) -> tuple:
     return (is_template(document), LEVEL_ORDER.get(document.level, 5), document_id)
 
 
-def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, int] = DEFAULT_TERM) -> dict:
+def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, int] = DEFAULT_TERM,
+                     document_id: str | None = None, holder_rules: dict[str, list] | None = None) -> dict:
     """Select options and the JSON island of cong-cu/lich-nghia-vu.html.
 
     data: {term, periods [{value, label}], holders [{id, label, kind, default_document}],
@@ -363,18 +400,22 @@ def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, 
            rules {id: {title, summary, rule (workdays.js rule or null), cites [{label, href}], text, document,
                        document_label}},
            by_holder {holder id: [rule ids]}} — holders with at least one recurring rule.
+    With `document_id` and `holder_rules` (holder id → its rules in that document):
+    the calendar of one document, `cong-cu/lich-nghia-vu/<document>.html`.
     Each holder's calendar opens on ONE document (default_document: its own,
     most local regulation, never a model regulation when it has another) — two
     regulations' duties are not one schedule (a model and the commune's own
     both set the Ban Thường vụ's monthly meeting).
     """
-    page = urls.tool_page(CALENDAR)
+    page = urls.tool_page(f"{CALENDAR}/{document_id}" if document_id else CALENDAR)
+    if holder_rules is None:
+        holder_rules = {holder_id: view.rules for holder_id, view in linked.holders.items()}
     rules, by_holder = {}, {}
-    for holder_id, view in linked.holders.items():
-        ids = [r.id for r in view.rules if r.kind == "recurring"]
+    for holder_id, held in holder_rules.items():
+        ids = [r.id for r in held if r.kind == "recurring"]
         if ids:
             by_holder[holder_id] = ids
-        for rule in view.rules:
+        for rule in held:
             if rule.kind == "recurring" and rule.id not in rules:
                 cites = cite_links(linked, titles, page, rule.cite)
                 rules[rule.id] = {
@@ -400,8 +441,10 @@ def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, 
                   "template": d in linked.documents and is_template(linked.documents[d])}
                  for d in sorted(used, key=lambda d: _document_rank(linked, d))]
     return {
-        "title": "Lịch nghĩa vụ",
+        "title": f"Lịch nghĩa vụ — {_short_doc(titles, document_id)}" if document_id else "Lịch nghĩa vụ",
         "index_href": urls.relative(page, urls.tool_page(INDEX)),
+        "parent_href": urls.relative(page, urls.tool_page(CALENDAR)) if document_id else None,
+        "parts": [],
         "roles": [h for h in holders if h["kind"] == "role"],
         "bodies": [h for h in holders if h["kind"] == "body"],
         "periods": periods,
@@ -432,8 +475,34 @@ def add_tool_pages(handbook, env, add, titles: dict[str, str]) -> ToolSite:
     common = {"calendar": handbook.calendar, "css": TOOL_CSS}
     add(urls.tool_page(INDEX), render_template(env, "tools_index.md.j2", view=index_view(tools), css=TOOL_CSS))
     for tool in tools:
-        add(tool.page, render_template(env, "tool.md.j2", view=tool_view(tool), scripts=CALCULATOR_SCRIPTS, **common))
-    calendar_view = obligations_view(linked, titles, lambda h: holder_label(linked.holders[h]))
-    add(urls.tool_page(CALENDAR), render_template(env, "obligations.md.j2", view=calendar_view,
-                                                  scripts=CALENDAR_SCRIPTS, **common))
+        add(tool.page, render_template(env, "tool.md.j2", view=tool_view(tool),
+                                       scripts=[] if tool.parts else CALCULATOR_SCRIPTS, **common))
+    label_of = lambda h: holder_label(linked.holders[h])  # noqa: E731
+    by_document = _recurring_by_document(linked)
+    if len(by_document) <= TOOL_DOCUMENT_LIMIT:
+        calendar_view = obligations_view(linked, titles, label_of)
+        add(urls.tool_page(CALENDAR), render_template(env, "obligations.md.j2", view=calendar_view,
+                                                      scripts=CALENDAR_SCRIPTS, **common))
+        return ToolSite(tools_by_rule(tools), home_tiles(tools))
+    parts = []
+    for document_id in sorted(by_document, key=lambda d: (titles.get(d, d), d)):
+        view = obligations_view(linked, titles, label_of, document_id=document_id, holder_rules=by_document[document_id])
+        add(urls.tool_page(f"{CALENDAR}/{document_id}"), render_template(env, "obligations.md.j2", view=view,
+                                                                         scripts=CALENDAR_SCRIPTS, **common))
+        parts.append({"title": titles.get(document_id, document_id),
+                      "href": urls.relative(urls.tool_page(CALENDAR), urls.tool_page(f"{CALENDAR}/{document_id}")),
+                      "count": len(view["data"]["rules"])})
+    head = {"title": "Lịch nghĩa vụ", "index_href": urls.relative(urls.tool_page(CALENDAR), urls.tool_page(INDEX)),
+            "parent_href": None, "parts": parts}
+    add(urls.tool_page(CALENDAR), render_template(env, "obligations.md.j2", view=head, scripts=[], **common))
     return ToolSite(tools_by_rule(tools), home_tiles(tools))
+
+
+def _recurring_by_document(linked) -> dict[str, dict[str, list]]:
+    """document id → holder id → the holder's recurring rules citing that document first."""
+    out: dict[str, dict[str, list]] = {}
+    for holder_id, view in linked.holders.items():
+        for rule in view.rules:
+            if rule.kind == "recurring":
+                out.setdefault(rule.cite[0].document, {}).setdefault(holder_id, []).append(rule)
+    return out

@@ -27,6 +27,16 @@ def body_page(body_id: str) -> str:
     return f"co-quan/{body_id}.html"
 
 
+def holder_document_page(holder_page: str, document_id: str) -> str:
+    """A holder's page for one document: `vai-tro/bi-thu.html` → `vai-tro/bi-thu/<document>.html`."""
+    return f"{holder_page[: -len('.html')]}/{document_id}.html"
+
+
+def relations_document_page(document_id: str) -> str:
+    """The relations overview of one document, when quan-he.html only lists them."""
+    return f"quan-he/{document_id}.html"
+
+
 def checklist_page(checklist_id: str) -> str:
     return f"danh-muc/{checklist_id}.html"
 
