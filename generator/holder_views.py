@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from . import urls
 from .diagram import Edge, relation_svg
+from .nav_views import sort_key
 from .schema import Cite, Duty, Relation
 
 # (relation type, subject is `from`) → label of the group on the subject's page
@@ -200,7 +201,7 @@ class HolderPages:
         if holder_id not in self._split:
             documents = self.documents_of(holder_id)
             self._split[holder_id] = [] if len(documents) <= HOLDER_DOCUMENT_LIMIT else \
-                sorted(documents, key=lambda d: (self.titles.get(d, d), d))
+                sorted(documents, key=lambda d: (sort_key(self.titles.get(d, d)), d))
         return self._split[holder_id]
 
     def page_for(self, holder_id: str, document_id: str) -> str:
@@ -266,7 +267,7 @@ class HolderPages:
         ]
         title = item.name
         if document_id:
-            title = f"{item.name} — {self._short_doc(document_id)}"
+            title = f"{item.name} — {self.titles.get(document_id, document_id)}"
         return {
             "id": holder_id,
             "title": title,

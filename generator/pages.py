@@ -137,7 +137,7 @@ def relations_pages(env: Environment, site: SitePages, sections: list[dict]) -> 
         site.add(urls.RELATIONS, render_template(env, "relations.md.j2", title=title, sections=sections, parts=[]))
         return
     parts = []
-    for section in sorted(sections, key=lambda s: s["title"]):
+    for section in sorted(sections, key=lambda s: nav_views.sort_key(s["title"])):
         site.add(section["page"], render_template(env, "relations.md.j2", title=f"{title} — {section['title']}",
                                                   sections=[section], parts=[]))
         parts.append({"title": section["title"], "href": urls.relative(urls.RELATIONS, section["page"]),

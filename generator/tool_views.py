@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from . import urls
 from .calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
+from .nav_views import sort_key
 
 CALCULATOR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/calculator.js"]
 CALENDAR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/obligations.js",
@@ -190,7 +191,7 @@ def _by_document(build, linked, titles, rules) -> list[Tool]:
         return [build(linked, titles, rules, None)]
     head = replace(build(linked, titles, [], None), example="")
     parts = [build(linked, titles, group, doc) for doc, group in groups.items()]
-    parts = sorted((p for p in parts if p.forms), key=lambda p: p.title)
+    parts = sorted((p for p in parts if p.forms), key=lambda p: sort_key(p.title))
     head.parts = [{"title": titles.get(p.id.rsplit("/", 1)[1], p.title), "href": urls.relative(head.page, p.page),
                    "count": len(p.anchors)} for p in parts]
     return [head, *parts]
@@ -201,7 +202,7 @@ def _part(tool: Tool, titles, document_id: str | None) -> Tool:
     if document_id is None:
         return replace(tool, forms=[], anchors={}, parts=[])
     return replace(tool, id=f"{tool.id}/{document_id}", parent=tool.id, forms=[], anchors={}, parts=[],
-                   title=f"{tool.title} — {_short_doc(titles, document_id)}")
+                   title=f"{tool.title} — {titles.get(document_id, document_id)}")
 
 
 def _per_rule_tool(tool: Tool, linked, titles, rules) -> Tool:
@@ -441,7 +442,7 @@ def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, 
                   "template": d in linked.documents and is_template(linked.documents[d])}
                  for d in sorted(used, key=lambda d: _document_rank(linked, d))]
     return {
-        "title": f"Lịch nghĩa vụ — {_short_doc(titles, document_id)}" if document_id else "Lịch nghĩa vụ",
+        "title": f"Lịch nghĩa vụ — {titles.get(document_id, document_id)}" if document_id else "Lịch nghĩa vụ",
         "index_href": urls.relative(page, urls.tool_page(INDEX)),
         "parent_href": urls.relative(page, urls.tool_page(CALENDAR)) if document_id else None,
         "parts": [],
@@ -485,7 +486,7 @@ def add_tool_pages(handbook, env, add, titles: dict[str, str]) -> ToolSite:
                                                       scripts=CALENDAR_SCRIPTS, **common))
         return ToolSite(tools_by_rule(tools), home_tiles(tools))
     parts = []
-    for document_id in sorted(by_document, key=lambda d: (titles.get(d, d), d)):
+    for document_id in sorted(by_document, key=lambda d: (sort_key(titles.get(d, d)), d)):
         view = obligations_view(linked, titles, label_of, document_id=document_id, holder_rules=by_document[document_id])
         add(urls.tool_page(f"{CALENDAR}/{document_id}"), render_template(env, "obligations.md.j2", view=view,
                                                                          scripts=CALENDAR_SCRIPTS, **common))
