@@ -1,14 +1,15 @@
-"""Serve reload benchmark: how long `mkdocs serve` takes to rebuild after one data file changes.
+"""Serve reload benchmark: how long `sotay serve` takes to rebuild after one data file changes.
 
     .venv/bin/python bench/serve_bench.py 100            # a 100-commune corpus (bench/corpus.py)
-    .venv/bin/python bench/serve_bench.py 100 --dirty    # MkDocs' documented --dirty rebuilds
+    .venv/bin/python bench/serve_bench.py 100 --full     # re-render every page on each reload
     options: --project DIR (an existing project instead of a new corpus), --edits 3
 
-Starts `mkdocs serve` (what `sotay serve` runs) on the project, waits for the
-first build, then edits one duties file (a summary changes) and measures the
-time from the write to MkDocs' "Reloading browsers" line; the serve log is
-scanned for our hook's own timing lines. The first build is cold; every
-reload reuses the in-process parse cache (generator/cache.py).
+Starts `sotay serve` on the project, waits for the first build, then edits
+one duties file (a summary changes) and measures the time from the write to
+MkDocs' "Reloading browsers" line (the browser shows the new page) and to
+the "chỉ mục đã cập nhật" line (search knows the change; it is re-indexed in
+the background after the reload). The first build is cold; every reload
+reuses the in-process parse cache (generator/cache.py).
 """
 
 from __future__ import annotations
@@ -65,14 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("communes", type=int, nargs="?", default=100)
     parser.add_argument("--project", type=Path)
-    parser.add_argument("--dirty", action="store_true")
+    parser.add_argument("--full", action="store_true")
     parser.add_argument("--edits", type=int, default=2)
     args = parser.parse_args(argv)
     root = args.project or make_corpus(args.communes, Path(tempfile.mkdtemp(prefix="sotay-serve-")) / "project")
     (root / "build" / "docs").mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{free_port()}"]
-    if args.dirty:
-        cmd.append("--dirty")
+    cmd = [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{free_port()}"]
+    if args.full:
+        cmd.append("--full")
     env = dict(os.environ, PYTHONPATH=str(root))
     started = time.monotonic()
     process = subprocess.Popen(cmd, cwd=root, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
@@ -87,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
             written = time.monotonic()
             target.write_text(text.replace("summary: ", f"summary: (sửa {edit}) ", 1), encoding="utf-8")
             done = log.wait_for(r"Reloading browsers|Serving on", written + 0.001)
-            print(f"reload after editing {target.name}: {done - written:.1f} s", flush=True)
+            line = f"reload after editing {target.name}: {done - written:.1f} s"
+            if not args.full:
+                indexed = log.wait_for(r"chỉ mục đã cập nhật", written + 0.001)
+                line += f", search up to date after {indexed - written:.1f} s"
+            print(line, flush=True)
         for _, line in log.lines:
             if "Sổ tay" in line or "Tìm kiếm" in line or "Documentation built" in line:
                 print("  log:", line)

@@ -140,22 +140,33 @@ def handouts_cmd(rebuild: bool, kinds: tuple[str, ...]) -> None:
 
 @cli.command("serve")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-@click.option("--dirty", is_flag=True,
-              help="On reload, let MkDocs re-render only the pages whose text changed (faster on big handbooks; "
-                   "menus on other pages catch up at the next full build).")
-def serve_cmd(dev_addr: str, dirty: bool) -> None:
-    """Serve the handbook with live reload when content/ or data/ change."""
+@click.option("--full", is_flag=True,
+              help="Re-render every page and re-index search before each reload (slower; by default only "
+                   "changed pages are re-rendered and search is re-indexed in the background).")
+@click.option("--dirty", is_flag=True, hidden=True, help="The default now; kept for old scripts.")
+def serve_cmd(dev_addr: str, full: bool, dirty: bool) -> None:
+    """Serve the handbook with live reload when content/, data/ or generator/ change."""
     from mkdocs.commands.serve import serve
 
     from .errors import BuildError
 
     project = find_project()
     project.docs_dir.mkdir(parents=True, exist_ok=True)
+    if not full:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
     try:
-        serve(str(project.config_file), dev_addr=dev_addr, livereload=True, build_type="dirty" if dirty else None)
+        serve(str(project.config_file), dev_addr=dev_addr, livereload=True, build_type=None if full else "dirty")
     except OSError as error:
         raise BuildError(f"cannot serve on {dev_addr}: {error.strerror} — is another server using it? "
                          "Choose another with --dev-addr 127.0.0.1:8001") from None
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns that dirty builds may leave stale menus; generator/live.py re-renders every page
+    when the menu changes, so the warning would only be noise on each reload."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def main(argv: list[str] | None = None) -> int:

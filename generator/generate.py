@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import export, offline
+from . import export, live, offline
 from .handbook import Handbook, coverage_lines, load_handbook
 from .pages import site_pages
 from .project import Project
@@ -37,6 +37,7 @@ def prepare(project: Project, docs_dir: Path) -> Prepared:
     handbook = load_handbook(project)
     site = site_pages(handbook)
     written = write_pages(site.pages, docs_dir)
+    live.SERVE.after_prepare(site.nav, docs_dir)
     for line in coverage_lines(handbook):
         log.info(line)
     log.info("Sổ tay: %d văn bản, %d trang (%d trang thay đổi)", len(handbook.documents), len(site.pages), written)
@@ -44,14 +45,32 @@ def prepare(project: Project, docs_dir: Path) -> Prepared:
 
 
 def finish_site(prepared: Prepared, site_dir: Path) -> None:
+    """The open-data export, the search index and the offline app, after MkDocs wrote site_dir.
+
+    Under `sotay serve` (generator/live.py) reloads do this in the background.
+    """
+    from . import index  # the search stage: Pagefind over the written site
+
+    serving = live.SERVE.serving
+
+    def extras() -> int:
+        write_handbook_json(prepared, site_dir)
+        if serving:
+            pages = live.swap_search_index(site_dir)
+            offline.write_dev_worker(site_dir)
+        else:
+            pages = index.index_site(site_dir).pages
+            offline.write_service_worker(site_dir, prepared.content_version)  # lists the index: after it
+        return pages
+
+    live.SERVE.finish(extras)
+
+
+def write_handbook_json(prepared: Prepared, site_dir: Path) -> None:
     target = site_dir / "api" / "handbook.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     data = export.handbook_json(prepared.handbook, prepared.build_date, prepared.content_version)
     target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    from . import index  # the search stage: Pagefind over the written site
-
-    index.index_site(site_dir)
-    offline.write_service_worker(site_dir, prepared.content_version)
 
 
 def build_date() -> str:

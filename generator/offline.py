@@ -90,3 +90,22 @@ def write_service_worker(site_dir: Path, content_version: str) -> OfflineList:
     (site_dir / SW_NAME).write_text(service_worker_js(listing), encoding="utf-8")
     log.info("Offline: %d tệp, %.1f MB, phiên bản %s", len(listing.files), listing.bytes / 2**20, listing.version)
     return listing
+
+
+# `sotay serve`: pages change on every save, so no offline copy while editing; a
+# worker left by an earlier visit to a built site on the same address removes itself.
+DEV_WORKER = """// Sổ tay Quy chế — sotay serve: no offline copy while editing.
+self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys()
+    .then(function (keys) { return Promise.all(keys.map(function (k) { return caches.delete(k); })); })
+    .then(function () { return self.registration.unregister(); }));
+});
+"""
+
+
+def write_dev_worker(site_dir: Path) -> None:
+    """sw.js for `sotay serve`: unregisters itself and empties the caches."""
+    site_dir = Path(site_dir)
+    (site_dir / MANIFEST_NAME).write_text(json.dumps(MANIFEST, ensure_ascii=False, indent=1), encoding="utf-8")
+    (site_dir / SW_NAME).write_text(DEV_WORKER, encoding="utf-8")

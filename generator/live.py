@@ -1,0 +1,139 @@
+"""What `sotay serve` does differently from `sotay build`, so that a reload is quick.
+
+- Reloads are "dirty": MkDocs re-renders only the pages whose generated
+  Markdown changed (`render.write_pages` leaves unchanged files alone). When
+  the navigation changes (a page added, removed or renamed), every page is
+  marked changed, because each page carries the menu.
+- The generated docs folder is not watched: content/, data/ and generator/
+  are (mkdocs.yml `watch:`); watching our own output would rebuild twice.
+- After the first build, the search index, handbook.json and the service
+  worker are refreshed in a background thread: the browser reloads as soon
+  as the pages are written, and search catches up a few seconds later.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import index
+from .errors import SotayError
+
+log = logging.getLogger(__name__)
+
+
+def mark_all_changed(docs_dir: Path) -> int:
+    """Give every generated page a fresh mtime so a dirty build re-renders it."""
+    now = time.time()
+    count = 0
+    for path in docs_dir.rglob("*.md"):
+        os.utime(path, (now, now))
+        count += 1
+    return count
+
+
+def swap_search_index(site_dir: Path) -> int:
+    """Index `site_dir` into a side folder, then put it in place of site_dir/pagefind."""
+    bundle = site_dir / index.BUNDLE_DIR
+    fresh = site_dir / f".{index.BUNDLE_DIR}-next"
+    stale = site_dir / f".{index.BUNDLE_DIR}-old"
+    for leftover in (fresh, stale):
+        shutil.rmtree(leftover, ignore_errors=True)
+    pages = index.run_pagefind(site_dir, fresh)
+    index.prune_ui_files(fresh)
+    index.check_bundle(fresh)
+    if bundle.exists():
+        bundle.rename(stale)
+    fresh.rename(bundle)
+    shutil.rmtree(stale, ignore_errors=True)
+    return pages
+
+
+class BackgroundJob:
+    """Runs the latest requested job in one worker thread; requests made while it
+    runs are folded into one more run (only the newest matters)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._cond = threading.Condition()
+        self._pending: Callable[[], None] | None = None
+        self._running = False
+        self.runs = 0
+
+    def request(self, job: Callable[[], None]) -> None:
+        with self._cond:
+            self._pending = job
+            if not self._running:
+                self._running = True
+                threading.Thread(target=self._work, name=self.name, daemon=True).start()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._running, timeout)
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                job, self._pending = self._pending, None
+                if job is None:
+                    self._running = False
+                    self._cond.notify_all()
+                    return
+            try:
+                job()
+            except SotayError as error:
+                log.error("%s", error.message or error)
+            except OSError as error:  # the served folder went away under us (server stopped)
+                log.warning("Tìm kiếm: chưa cập nhật được chỉ mục (%s)", error)
+            finally:
+                self.runs += 1
+
+
+class ServeState:
+    """Kept across reloads (MkDocs makes a new config, and may re-run hooks.py, on each one)."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.dirty = False  # `sotay serve` (not --full): reloads re-render changed pages only
+        self.nav: list | None = None  # navigation of the previous build
+        self.built_once = False
+        self.last_prepared = None  # generate.Prepared of the last good build, shown while data is broken
+        self.extras = BackgroundJob("sotay-search-index")
+
+    def start(self, command: str, dirty: bool = False) -> None:
+        self.serving = command == "serve"
+        self.dirty = dirty
+        self.nav = None
+        self.built_once = False
+        self.last_prepared = None
+
+    def after_prepare(self, nav: list, docs_dir: Path) -> None:
+        """Full re-render when the menu changed; otherwise only changed pages."""
+        if self.dirty and self.nav is not None and nav != self.nav:
+            count = mark_all_changed(docs_dir)
+            log.info("Sổ tay: mục lục thay đổi — dựng lại cả %d trang", count)
+        self.nav = nav
+
+    def finish(self, extras: Callable[[], int]) -> None:
+        """Run `extras` (export, search index, service worker; returns the pages indexed): now on
+        `build` and the first serve build, in the background on serve reloads."""
+        if not (self.serving and self.dirty and self.built_once):
+            extras()
+            self.built_once = True
+            return
+
+        def refresh() -> None:
+            started = time.monotonic()
+            pages = extras()
+            log.info("Tìm kiếm: chỉ mục đã cập nhật (%d trang, %.1f s)", pages, time.monotonic() - started)
+
+        log.info("Tìm kiếm: đang cập nhật chỉ mục trong nền…")
+        self.extras.request(refresh)
+
+
+SERVE = ServeState()

@@ -1,0 +1,152 @@
+"""`sotay serve` on a copy of the default handbook: what an editor sees after saving a file."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from generator.live import BackgroundJob
+
+TIMEOUT = 240
+MARKER = "Ghi-chú-thử-tải-lại"
+
+
+class Served:
+    """A running `sotay serve` and the lines it logged, with the time each arrived."""
+
+    def __init__(self, root: Path) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self.lines: list[tuple[float, str]] = []
+        self.cond = threading.Condition()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stderr:
+            with self.cond:
+                self.lines.append((time.monotonic(), line.rstrip()))
+                self.cond.notify_all()
+
+    def wait_for(self, pattern: str, after: float) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        with self.cond:
+            while time.monotonic() < deadline:
+                for stamp, line in self.lines:
+                    if stamp >= after and re.search(pattern, line):
+                        return line
+                if self.process.poll() is not None:
+                    break
+                self.cond.wait(1)
+        pytest.fail(f"no {pattern!r} in the serve log:\n" + self.log())
+
+    def log(self) -> str:
+        return "\n".join(line for _, line in self.lines)
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.url + path, timeout=30) as response:
+            return response.read().decode("utf-8")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("serve") / "project")
+    server = Served(root)
+    server.wait_for(r"Serving on", 0)
+    server.root = root
+    yield server
+    server.stop()
+
+
+def edit(path: Path, old: str, new: str) -> float:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    time.sleep(1.1)  # a new mtime second for the watcher and for MkDocs' dirty check
+    stamp = time.monotonic()
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return stamp
+
+
+def test_an_edited_duty_shows_after_the_reload_and_search_catches_up(served):
+    before = served.get("pagefind/pagefind-entry.json")
+    duties = served.root / "data" / "duties" / "qc-lam-viec-lung-phinh.yml"
+    saved = edit(duties, "summary: Quyết định chương trình làm việc",
+                 f"summary: {MARKER} Quyết định chương trình làm việc")
+    served.wait_for(r"Reloading browsers", saved)
+    assert MARKER in served.get("co-quan/ban-chap-hanh.html")
+    served.wait_for(r"chỉ mục đã cập nhật", saved)
+    assert served.get("pagefind/pagefind-entry.json") != before  # the index was rebuilt with the new text
+    assert "Traceback" not in served.log()
+
+
+def test_a_new_document_appears_in_the_menu_of_every_page(served):
+    source = served.root / "content" / "documents" / "qc-phoi-hop-trung-tam-chinh-tri.md"
+    copy = served.root / "content" / "documents" / "qc-thu-tai-lai.md"
+    text = source.read_text(encoding="utf-8")
+    time.sleep(1.1)
+    saved = time.monotonic()
+    copy.write_text(text.replace("id: qc-phoi-hop-trung-tam-chinh-tri", "id: qc-thu-tai-lai", 1)
+                    .replace("title: Quy chế phối hợp", "title: Quy chế thử tải lại", 1), encoding="utf-8")
+    served.wait_for(r"mục lục thay đổi", saved)
+    served.wait_for(r"Reloading browsers", saved)
+    for page in ("bai-hoc/bai-1-thuong-truc.html", "danh-muc/chuan-bi-hoi-nghi-bch.html", "co-quan/ban-chap-hanh.html"):
+        assert "qc-thu-tai-lai.html" in served.get(page), page
+
+
+def test_a_broken_data_file_is_reported_and_the_last_good_pages_stay(served):
+    relations = sorted((served.root / "data" / "relations").glob("*.yml"))[0]
+    good = relations.read_text(encoding="utf-8")
+    saved = edit(relations, "relations:", "relations: [")
+    line = served.wait_for(r"relations/.*\.yml:\d+", saved)
+    assert "YAML" in line
+    assert "ban-chap-hanh" in served.get("co-quan/ban-chap-hanh.html")  # still served
+    assert "Traceback" not in served.log()
+    time.sleep(1.1)
+    fixed = time.monotonic()
+    relations.write_text(good, encoding="utf-8")
+    served.wait_for(r"Reloading browsers", fixed)
+
+
+def test_no_offline_worker_while_editing(served):
+    worker = served.get("sw.js")
+    assert "unregister" in worker and "caches.open" not in worker
+
+
+def test_background_job_folds_requests_made_while_it_runs():
+    job = BackgroundJob("test")
+    started, release, runs = threading.Event(), threading.Event(), []
+
+    def slow(n):
+        def run():
+            runs.append(n)
+            started.set()
+            release.wait(5)
+        return run
+
+    job.request(slow(1))
+    assert started.wait(5)
+    for n in (2, 3, 4):  # while the first runs: only the newest is worth running
+        job.request(slow(n))
+    release.set()
+    assert job.wait_idle(10)
+    assert runs == [1, 4]
