@@ -732,8 +732,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], list[Lin
         end = lines.index("---", 1)
     except ValueError:
         raise InputError(f"{path}:1: front matter not closed; add a line '---' after the YAML header") from None
+    header = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = cached("front-matter", (header,), lambda: yaml.safe_load(header) or {})
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 2}" if mark else ""

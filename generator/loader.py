@@ -24,6 +24,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from generator import schema
+from generator.cache import cached
 from generator.calendar import Adjustment, load_adjustments
 from generator.errors import DataError, InputError
 from generator.yamlsource import FileProblem, Origin, YamlPath, display_path, format_path, read_yaml
@@ -132,8 +133,9 @@ def _load_file(path: Path, model: type[BaseModel], key: str | None, errors: list
         found = "nothing (the file is empty)" if data is None else schema._describe(data)
         errors.append(f"{shown}:1: expected a mapping with the top-level key(s) {keys} found {found} — see data/README.md")
         return None
-    try:
-        loaded = model.model_validate(data)
+    try:  # validated models are cached by file content: a reload re-validates only edited files
+        loaded = cached("model", (shown, model.__name__, path.read_bytes()), lambda: model.model_validate(data),
+                        modules=("schema.py",))
     except ValidationError as exc:
         messages = problems + _validation_messages(exc, model, data, shown, lines)
         errors.extend(sorted(dict.fromkeys(messages), key=_message_order))

@@ -8,8 +8,10 @@ lands in Markdown syntax (headings) also goes through the `md` filter so that
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import pickle
 import re
 from pathlib import Path
 
@@ -62,11 +64,44 @@ def make_environment() -> Environment:
     env.filters["yaml"] = yaml_string
     env.filters["attr"] = attribute_text
     env.filters["island"] = json_island
+    env.extend(sotay_templates_version=templates_version())
     return env
 
 
+def templates_version() -> bytes:
+    """Digest of every template file: an edited template is rendered afresh."""
+    digest = hashlib.sha256()
+    for path in sorted(TEMPLATES_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(TEMPLATES_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
 def render_template(env: Environment, name: str, **context: object) -> str:
-    return env.get_template(name).render(**context)
+    """Render one page template; the same template with an equal context is not rendered twice
+    in one process (`sotay serve` reloads re-render only the pages whose view changed)."""
+    key = _render_key(getattr(env, "sotay_templates_version", b""), name, context)
+    if key is not None and key in _rendered:
+        return _rendered[key]
+    text = env.get_template(name).render(**context)
+    if key is not None and _rendered_bytes[0] + len(text) <= _RENDERED_LIMIT:
+        _rendered[key] = text
+        _rendered_bytes[0] += len(text)
+    return text
+
+
+_rendered: dict[bytes, str] = {}
+_rendered_bytes = [0]
+_RENDERED_LIMIT = 512 * 1024 * 1024  # characters of rendered pages kept for reloads
+
+
+def _render_key(version: bytes, name: str, context: dict) -> bytes | None:
+    """Digest of the templates, the template's name and the context; None if the context cannot be pickled."""
+    try:
+        blob = pickle.dumps((version, name, context), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - anything unpicklable is simply rendered every time
+        return None
+    return hashlib.sha256(blob).digest()
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
