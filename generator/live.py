@@ -3,7 +3,9 @@
 - Reloads are "dirty": MkDocs re-renders only the pages whose generated
   Markdown changed (`render.write_pages` leaves unchanged files alone). When
   the navigation changes (a page added, removed or renamed), every page is
-  marked changed, because each page carries the menu.
+  marked changed, because each page carries the menu. Rendered pages are
+  remembered by their view (render.remember_renders), so a reload renders
+  only the pages whose view changed.
 - The generated docs folder is not watched: content/, data/ and generator/
   are (mkdocs.yml `watch:`); watching our own output would rebuild twice.
 - After the first build, the search index, handbook.json and the service
@@ -21,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import index
+from . import index, render
 from .errors import SotayError
 
 log = logging.getLogger(__name__)
@@ -108,6 +110,7 @@ class ServeState:
     def start(self, command: str, dirty: bool = False) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        render.remember_renders(self.serving and self.dirty)
         self.nav = None
         self.built_once = False
         self.last_prepared = None

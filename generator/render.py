@@ -78,8 +78,10 @@ def templates_version() -> bytes:
 
 
 def render_template(env: Environment, name: str, **context: object) -> str:
-    """Render one page template; the same template with an equal context is not rendered twice
-    in one process (`sotay serve` reloads re-render only the pages whose view changed)."""
+    """Render one page template. Under `sotay serve` (remember_renders), the same template with
+    an equal context is not rendered again: a reload re-renders only the pages whose view changed."""
+    if not _remember[0]:
+        return env.get_template(name).render(**context)
     key = _render_key(getattr(env, "sotay_templates_version", b""), name, context)
     if key is not None and key in _rendered:
         return _rendered[key]
@@ -90,6 +92,15 @@ def render_template(env: Environment, name: str, **context: object) -> str:
     return text
 
 
+def remember_renders(on: bool) -> None:
+    """Keep rendered pages for the process's next builds (`sotay serve`), or not (`sotay build`)."""
+    _remember[0] = on
+    if not on:
+        _rendered.clear()
+        _rendered_bytes[0] = 0
+
+
+_remember = [False]
 _rendered: dict[bytes, str] = {}
 _rendered_bytes = [0]
 _RENDERED_LIMIT = 512 * 1024 * 1024  # characters of rendered pages kept for reloads
