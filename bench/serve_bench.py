@@ -15,13 +15,8 @@ reuses the in-process parse cache (generator/cache.py).
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import socket
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -29,37 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import make_corpus  # noqa: E402
-
-TIMEOUT = 3600
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class ServeLog:
-    def __init__(self, process: subprocess.Popen) -> None:
-        self.lines: list[tuple[float, str]] = []
-        self.cond = threading.Condition()
-        threading.Thread(target=self._read, args=(process,), daemon=True).start()
-
-    def _read(self, process) -> None:
-        for raw in process.stderr:
-            with self.cond:
-                self.lines.append((time.monotonic(), raw.rstrip()))
-                self.cond.notify_all()
-
-    def wait_for(self, pattern: str, after: float) -> float:
-        deadline = time.monotonic() + TIMEOUT
-        with self.cond:
-            while time.monotonic() < deadline:
-                for stamp, line in self.lines:
-                    if stamp >= after and re.search(pattern, line):
-                        return stamp
-                self.cond.wait(1)
-        raise SystemExit(f"no {pattern!r} in the serve log:\n" + "\n".join(l for _, l in self.lines[-30:]))
+from tests.serve_process import ServeProcess  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,13 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.project or make_corpus(args.communes, Path(tempfile.mkdtemp(prefix="sotay-serve-")) / "project")
     (root / "build" / "docs").mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{free_port()}"]
-    if args.full:
-        cmd.append("--full")
-    env = dict(os.environ, PYTHONPATH=str(root))
     started = time.monotonic()
-    process = subprocess.Popen(cmd, cwd=root, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    log = ServeLog(process)
+    log = ServeProcess(root, *(["--full"] if args.full else []))
     try:
         first = log.wait_for(r"Serving on", started)
         print(f"first build (cold): {first - started:.1f} s", flush=True)
@@ -97,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             if "Sổ tay" in line or "Tìm kiếm" in line or "Documentation built" in line:
                 print("  log:", line)
     finally:
-        process.terminate()
-        process.wait(30)
+        log.stop()
     return 0
 
 

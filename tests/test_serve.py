@@ -2,70 +2,26 @@
 
 from __future__ import annotations
 
-import os
-import re
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_project
+from serve_process import ServeProcess, ServeTimeout
 from generator.live import BackgroundJob
 
 TIMEOUT = 240
 MARKER = "Ghi-chú-thử-tải-lại"
 
 
-class Served:
-    """A running `sotay serve` and the lines it logged, with the time each arrived."""
-
-    def __init__(self, root: Path) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}/"
-        self.lines: list[tuple[float, str]] = []
-        self.cond = threading.Condition()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.process.stderr:
-            with self.cond:
-                self.lines.append((time.monotonic(), line.rstrip()))
-                self.cond.notify_all()
-
-    def wait_for(self, pattern: str, after: float) -> str:
-        deadline = time.monotonic() + TIMEOUT
-        with self.cond:
-            while time.monotonic() < deadline:
-                for stamp, line in self.lines:
-                    if stamp >= after and re.search(pattern, line):
-                        return line
-                if self.process.poll() is not None:
-                    break
-                self.cond.wait(1)
-        pytest.fail(f"no {pattern!r} in the serve log:\n" + self.log())
-
-    def log(self) -> str:
-        return "\n".join(line for _, line in self.lines)
-
-    def get(self, path: str) -> str:
-        with urllib.request.urlopen(self.url + path, timeout=30) as response:
-            return response.read().decode("utf-8")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(30)
+class Served(ServeProcess):
+    def wait_for(self, pattern: str, after: float, timeout: float = TIMEOUT) -> float:
+        try:
+            return super().wait_for(pattern, after, timeout)
+        except ServeTimeout as missing:
+            pytest.fail(str(missing))
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +29,6 @@ def served(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("serve") / "project")
     server = Served(root)
     server.wait_for(r"Serving on", 0)
-    server.root = root
     yield server
     server.stop()
 
@@ -117,7 +72,7 @@ def test_a_broken_data_file_is_reported_and_the_last_good_pages_stay(served):
     relations = sorted((served.root / "data" / "relations").glob("*.yml"))[0]
     good = relations.read_text(encoding="utf-8")
     saved = edit(relations, "relations:", "relations: [")
-    line = served.wait_for(r"relations/.*\.yml:\d+", saved)
+    line = served.line(r"relations/.*\.yml:\d+", saved)
     assert "YAML" in line
     assert "ban-chap-hanh" in served.get("co-quan/ban-chap-hanh.html")  # still served
     assert "Traceback" not in served.log()
