@@ -68,7 +68,8 @@ test("words already typed with đ and ascii abbreviations are not varied", () =>
 
 test("aliases expand to their names; every name is a phrase", () => {
   const plan = core.planQuery("BTV", ALIASES);
-  assert.deepEqual(plan.searches, ["ban thường vụ đảng ủy", "ban thường vụ", "btv"]);
+  // "ban thường vụ đảng ủy" can only find a subset of "ban thường vụ": not searched, still a phrase
+  assert.deepEqual(plan.searches, ["ban thường vụ", "btv"]);
   assert.deepEqual(plan.phrases[0], { words: ["ban", "thuong", "vu", "dang", "uy"], weight: 1 });
   assert.ok(plan.terms.includes("vu"));
 });
@@ -209,4 +210,74 @@ test("a multi-word alias is a synonym: the phrase as typed ranks first", () => {
   ]);
   const ranked = core.rankResults([{ ...page, rank: 0 }], plan);
   assert.deepEqual(ranked.map((h) => h.anchor), ["dieu-1-khoan-2", "dieu-1-khoan-1"]);
+});
+
+test("a search holding every word of another is dropped", () => {
+  assert.deepEqual(core.dropSupersets(["hđnd xã", "hội đồng nhân dân xã", "hđnd"]), ["hội đồng nhân dân xã", "hđnd"]);
+  assert.deepEqual(core.dropSupersets(["a b", "b c"]), ["a b", "b c"]);
+});
+
+test("with the index's d/đ words, a spelling no indexed word starts with is not searched", () => {
+  const dWords = ["dan", "danh", "đang", "đieu", "đong", "du"];
+  assert.deepEqual(core.planQuery("dang uy", ALIASES, { dWords }).searches, ["đang uy"]);
+  assert.deepEqual(core.planQuery("dan", ALIASES, { dWords }).searches, ["dan", "đan"]); // prefix of "danh", "đang"
+  assert.deepEqual(core.planQuery("dieu dong", ALIASES, { dWords }).searches, ["đieu đong"]);
+  assert.deepEqual(core.planQuery("du", ALIASES, { dWords }).searches, ["du"]);
+  // a word found nowhere keeps its typed form (no results rather than a guess)
+  assert.deepEqual(core.planQuery("dzzz", ALIASES, { dWords }).searches, ["dzzz"]);
+  assert.equal(core.toneFold("Đảng"), "đang");
+});
+
+test("a record of a document names its page: results link to the page, with the clause anchor", () => {
+  assert.equal(core.pageUrl({ url: "/van-ban/qc/003.html", meta: { page: "van-ban/qc.html" } }), "/van-ban/qc.html");
+  assert.equal(core.pageUrl({ url: "/vai-tro/bi-thu.html", raw_url: "/vai-tro/bi-thu.html", meta: {} }), "/vai-tro/bi-thu.html");
+});
+
+test("the page title (h1) links to the top of the page, not to its sentence-long slug", () => {
+  const page = fragment("/van-ban/qd.html", "Quyết định", [
+    ["quyet-dinh-ban-hanh-quy-che-phoi-hop-giua-dang-uy-cong-an-tinh", "h1", "Quyết định ban hành quy chế phối hợp"],
+  ]);
+  const hits = core.rankResults([{ ...page, rank: 0 }], core.planQuery("quyet dinh ban hanh"));
+  assert.equal(hits[0].href, "van-ban/qd.html");
+});
+
+test("a regulation's clause outranks a page quoting it as well", () => {
+  const plan = core.planQuery("hop dinh ky");
+  const text = [["x-1", "p", "1. Ban Thường vụ Đảng ủy họp định kỳ."]];
+  const role = { ...fragment("/vai-tro/a.html", "A", text), rank: 0, kind: "vai-tro" };
+  const doc = { ...fragment("/van-ban/b.html", "B", text.map(([, e, t]) => ["dieu-8-khoan-1", e, t])), rank: 1, kind: "van-ban" };
+  assert.equal(core.rankResults([role, doc], plan)[0].href, "van-ban/b.html#dieu-8-khoan-1");
+});
+
+test("candidates: the best records, with the first documents kept in the pool", () => {
+  const r = (id) => ({ rank: 0, result: { id } });
+  const all = ["a", "b", "c", "d"].map(r);
+  const docs = [r("x"), all[2], r("y")];
+  const picked = core.pickCandidates(all, docs, 3, 2).map((m) => m.result.id);
+  assert.deepEqual(picked.sort(), ["a", "c", "x"]);
+});
+
+test("pre-ranking puts records with the query's words side by side in their title first", () => {
+  const scattered = { id: "s", words: [3, 9, 15, 40] };
+  const inBody = { id: "b", words: [60, 61, 62, 63] };
+  const inTitle = { id: "t", words: [5, 6, 7, 8] };
+  assert.deepEqual(core.preRank([scattered, inBody, inTitle], 4).map((x) => x.id), ["t", "b", "s"]);
+  assert.equal(core.longestRun([8, 6, 7, 7, 20]), 3);
+  assert.equal(core.titleHits([inTitle, inBody, scattered], 4), 1);
+});
+
+test("typed words are searched first; the alias names follow", () => {
+  const plan = core.planQuery("ubkt", ALIASES);
+  assert.deepEqual(plan.firstSearches, ["ubkt"]);
+  assert.ok(plan.searches.includes("ủy ban kiểm tra"));
+});
+
+test("a query mixing a typed name and an abbreviation is also read with only the abbreviation expanded", () => {
+  const aliases = core.prepareAliases({
+    "ban cán sự đảng": ["Các đảng đoàn, ban cán sự đảng", "Ban cán sự đảng"],
+    "ubnd tỉnh": ["Ủy ban nhân dân tỉnh", "UBND tỉnh"],
+  });
+  const plan = core.planQuery("ban can su dang ubnd tinh", aliases);
+  assert.ok(plan.searches.some((s) => s.startsWith("ban can su") && s.endsWith("ủy ban nhân dân tỉnh")));
+  assert.ok(plan.phrases.some((p) => p.words.join(" ") === "ban can su dang uy ban nhan dan tinh" && p.weight === 1));
 });

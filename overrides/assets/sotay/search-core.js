@@ -16,6 +16,11 @@
   var MARKS = /\p{M}/gu;
   var NON_WORD = /[^\p{L}\p{N}]+/gu;
   var WORD_SPLIT = /[\r\n\s]+/g; // Pagefind's own split: word locations index into it
+  // The regulation's own clause outranks a page that quotes or summarises it
+  // (role, body, lesson, tool pages) when both match as well.
+  var DOCUMENT_BONUS = 6;
+  var SYNONYM = 0.6; // weight of a phrase read through a multi-word alias ("ban chấp hành" → "Đảng ủy")
+  var TITLE_SPAN = 24; // words at the top of a record: a Chương and Điều heading, a page title
 
   /** Lower-case NFC form with punctuation turned into single spaces. */
   function normalizeQuery(text) {
@@ -88,11 +93,46 @@
     return out;
   }
 
+  /** Lower case without tone marks, đ kept: a word as Pagefind indexes it ("Đảng" → "đang"). */
+  function toneFold(word) {
+    return String(word || "")
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(MARKS, "")
+      .normalize("NFC");
+  }
+
+  /**
+   * Spellings of a word typed with "d": itself and with "đ", less those no
+   * indexed word starts with (Pagefind matches words by prefix), when the
+   * list of indexed d/đ words is known. At least the typed form is kept.
+   */
+  function dSpellings(w, dWords) {
+    if (w.charAt(0) !== "d" || !/\p{L}/u.test(w.charAt(1) || "")) return [w];
+    var options = [w, "đ" + w.slice(1)];
+    if (!dWords) return options;
+    var found = options.filter(function (o) {
+      var key = toneFold(o);
+      return dWords.some(function (x) {
+        return x.indexOf(key) === 0;
+      });
+    });
+    return found.length ? found : [w];
+  }
+
+  /** Are the words typed for an alias all in its full name (the name, not an abbreviation, was typed)? */
+  function typesTheName(match) {
+    var full = match.names[0].map(foldWord);
+    return match.words.map(foldWord).every(function (w) {
+      return full.indexOf(w) >= 0;
+    });
+  }
+
   /** Variants of a token list where words typed with "d" may mean "đ". */
-  function dVariants(words, limit) {
+  function dVariants(words, limit, dWords) {
     var out = [[]];
     words.forEach(function (w) {
-      var options = w.charAt(0) === "d" && /\p{L}/u.test(w.charAt(1) || "") ? [w, "đ" + w.slice(1)] : [w];
+      var options = dSpellings(w, dWords);
       var next = [];
       out.forEach(function (prefix) {
         options.forEach(function (o) {
@@ -104,6 +144,22 @@
     // Keep the typed form and the all-đ form first, then the mixes.
     if (out.length > 2) out = [out[0], out[out.length - 1]].concat(out.slice(1, -1));
     return out.slice(0, limit || 8);
+  }
+
+  /**
+   * Drop a search that contains another one as a phrase: Pagefind ANDs the
+   * words, so it can only find a subset of the other's pages, and its extra
+   * words cost index chunks ("ban thường vụ đảng ủy" next to "ban thường
+   * vụ"). The longer name still scores as a phrase. ("ủy viên ban chấp hành
+   * đảng bộ" stays next to "đảng ủy viên": Pagefind ranks by words, and the
+   * scattered words would rank other clauses first.)
+   */
+  function dropSupersets(searches) {
+    return searches.filter(function (s, i) {
+      return !searches.some(function (other, j) {
+        return j !== i && other.length < s.length && (" " + s + " ").indexOf(" " + other + " ") >= 0;
+      });
+    });
   }
 
   function unique(list) {
@@ -123,11 +179,12 @@
    *             abbreviation (BTV); names of a multi-word alias weigh 0.8
    *             (a synonym: "ban chấp hành" → "Đảng ủy")
    *   searches: strings to hand to Pagefind (each is an AND of its words)
+   *   firstSearches: those of `searches` that spell what was typed
    */
   function planQuery(text, aliasMap, options) {
     var limit = (options && options.maxSearches) || 8;
     var typed = tokens(text);
-    if (!typed.length) return { ref: null, typed: [], terms: [], phrases: [], searches: [] };
+    if (!typed.length) return { ref: null, typed: [], terms: [], groups: [], phrases: [], searches: [], firstSearches: [] };
     var matches = matchAliases(typed, aliasMap || new Map());
     var aliased = matches.filter(function (m) {
       return m.names;
@@ -145,32 +202,58 @@
       matches.forEach(function (m) {
         if (!m.names) return (words = words.concat(m.words));
         words = words.concat(m.names[Math.min(k, m.names.length - 1)]);
-        if (m.words.length > 1) weight = 0.8;
+        if (m.words.length > 1) weight = SYNONYM;
       });
       sources.push(words);
       if (words.length > 1) phrases.push({ words: words.map(fold), weight: weight });
     }
     aliased.forEach(function (m) {
       m.names.forEach(function (n) {
-        if (n.length > 1) phrases.push({ words: n.map(fold), weight: m.words.length > 1 ? 0.8 : 1 });
+        if (n.length > 1) phrases.push({ words: n.map(fold), weight: m.words.length > 1 ? SYNONYM : 1 });
       });
     });
+    var mixed = aliased.some(typesTheName) && !aliased.every(typesTheName);
+    if (mixed) {
+      // "ban can su dang ubnd tinh": the words typed in full kept, only the abbreviation expanded
+      var reading = [];
+      matches.forEach(function (m) {
+        reading = reading.concat(!m.names || typesTheName(m) ? m.words : m.names[0]);
+      });
+      sources.push(reading);
+      phrases.push({ words: reading.map(fold), weight: 1 });
+    }
+    // part of a longer query, side by side ("bổ nhiệm … Trưởng Công an xã")
+    for (var len = typed.length - 1; len >= Math.max(2, typed.length - 2); len--) {
+      for (var at = 0; at + len <= typed.length; at++) {
+        phrases.push({ words: typed.slice(at, at + len).map(fold), weight: 0.5 + (0.5 * len) / typed.length });
+      }
+    }
     sources.push(typed);
 
     var searches = [];
+    var typedForms = [];
     var terms = [];
+    var groups = []; // one folded word list per way of reading the query (typed, each alias name)
     sources.forEach(function (words) {
       terms = terms.concat(words.map(fold));
-      dVariants(words, limit).forEach(function (v) {
+      groups.push(unique(words.map(fold)));
+      dVariants(words, limit, options && options.dWords).forEach(function (v) {
         searches.push(v.join(" "));
+        if (words === typed) typedForms.push(v.join(" "));
       });
     });
+    searches = dropSupersets(unique(searches)).slice(0, limit);
     return {
       ref: clauseRef(typed.map(fold)),
       typed: typed,
       terms: unique(terms),
+      groups: groups,
       phrases: uniquePhrases(phrases),
-      searches: unique(searches).slice(0, limit),
+      searches: searches,
+      // the typed words (and their đ spellings) are searched first, alias names only when needed
+      firstSearches: searches.filter(function (s) {
+        return typedForms.indexOf(s) >= 0;
+      }),
     };
   }
 
@@ -304,12 +387,13 @@
         if (!best || h.value > best.value) best = h;
         if (h.pos < titleEnd && h.value === best.value) inTitle = true;
       });
-      var coverage = present.size / Math.max(1, plan.terms.length);
+      var coverage = coverageOf(present, plan);
       var score = 10 * coverage + (best ? best.value : 0) + Math.min(count, 3);
       if (inTitle) score += 15;
       else if (isHeading) score += 1;
       if (plan.ref && seg.anchor && seg.anchor.id === plan.ref) score += 60;
       if (!seg.anchor) score -= 1; // page intro: prefer a clause with an anchor
+      if (page.kind === "van-ban" && seg.anchor && seg.anchor.element !== "h1") score += DOCUMENT_BONUS;
       score -= 0.05 * (page.rank || 0);
       hits.push({ score: score, segment: seg, phraseAt: best ? best.pos : -1, first: first });
     });
@@ -317,6 +401,21 @@
       return b.score - a.score;
     });
     return { words: words, matched: matched, hits: hits };
+  }
+
+  /**
+   * Share of the query found in a clause: the best of its readings (what was
+   * typed, or an alias replaced by one of its names), so "đảng ủy quân sự"
+   * is not penalised for lacking the words of "Ban Chấp hành Đảng bộ".
+   */
+  function coverageOf(present, plan) {
+    var groups = plan.groups && plan.groups.length ? plan.groups : [plan.terms];
+    return groups.reduce(function (best, g) {
+      var found = g.filter(function (t) {
+        return present.has(t);
+      }).length;
+      return Math.max(best, found / Math.max(1, g.length));
+    }, 0);
   }
 
   /** Excerpt around the best match: [{text, mark}] parts, escaped by the DOM layer. */
@@ -344,6 +443,15 @@
     return parts;
   }
 
+  /**
+   * URL of the page a Pagefind record belongs to: a document page is indexed
+   * as one record per Điều, each naming its page in meta "page".
+   */
+  function pageUrl(data) {
+    var page = data && data.meta && data.meta.page;
+    return page ? "/" + page : (data && (data.raw_url || data.url)) || "";
+  }
+
   /** Link to a result from a page whose root prefix is `root` ("", "../", "../../"). */
   function resultHref(url, anchorId, root) {
     var path = String(url || "").replace(/^https?:\/\/[^/]+/, "").replace(/^\/+/, "").split("#")[0];
@@ -364,7 +472,8 @@
       var scored = scorePage(page, plan);
       scored.hits.slice(0, perPage).forEach(function (h, i) {
         var seg = h.segment;
-        var id = seg.anchor ? seg.anchor.id : null;
+        // the page title (h1) is the top of the page: no anchor (its slug can be a whole sentence long)
+        var id = seg.anchor && !/^h1$/i.test(seg.anchor.element) ? seg.anchor.id : null;
         var meta = page.meta || {};
         out.push({
           href: resultHref(page.url, id, options.root),
@@ -403,6 +512,89 @@
       });
   }
 
+  /** Longest run of consecutive word locations: the query's words side by side. */
+  function longestRun(locations) {
+    var sorted = (locations || []).slice().sort(function (a, b) {
+      return a - b;
+    });
+    var best = sorted.length ? 1 : 0;
+    for (var i = 1, run = 1; i < sorted.length; i++) {
+      run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : sorted[i] === sorted[i - 1] ? run : 1;
+      if (run > best) best = run;
+    }
+    return best;
+  }
+
+  /**
+   * Reorder one Pagefind result list before its text is loaded, from
+   * Pagefind's `words` (the matched word locations): first the records with
+   * the longest run of query words side by side in their first TITLE_SPAN
+   * words (a Điều's title, a page's h1), then anywhere, Pagefind's order
+   * otherwise. Pagefind ranks words, not titles or phrases: "Nhiệm vụ,
+   * quyền hạn của Ban Thường vụ" (a long Điều) would lose to short clauses
+   * that have the same words scattered.
+   */
+  function preRank(results, queryLength) {
+    var cap = queryLength || Infinity; // a longer run is the query's words repeated, no better
+    return (results || [])
+      .map(function (r, i) {
+        var words = r.words || [];
+        var top = titleRun(words);
+        return { r: r, i: i, top: top > 1 ? Math.min(cap, top) : 0, run: Math.min(cap, longestRun(words)) };
+      })
+      .sort(function (a, b) {
+        return b.top - a.top || b.run - a.run || a.i - b.i;
+      })
+      .map(function (x) {
+        return x.r;
+      });
+  }
+
+  /** Longest run of matched words in the title span of a record. */
+  function titleRun(locations) {
+    return longestRun(
+      (locations || []).filter(function (w) {
+        return w < TITLE_SPAN;
+      })
+    );
+  }
+
+  /** How many results have the `n` query words side by side in their title span (strong candidates). */
+  function titleHits(results, n) {
+    return (results || []).filter(function (m) {
+      return titleRun((m.result || m).words) >= n;
+    }).length;
+  }
+
+  /**
+   * Records to load: the best `max` of `all`, with at least `minDocs` of
+   * `docs` (the same search filtered to documents) among them when found.
+   */
+  function pickCandidates(all, docs, max, minDocs) {
+    var seen = new Set();
+    var picked = [];
+    function take(m) {
+      if (seen.has(m.result.id)) return;
+      seen.add(m.result.id);
+      picked.push(m);
+    }
+    docs.slice(0, minDocs).forEach(take);
+    all.forEach(function (m) {
+      if (picked.length < max) take(m);
+    });
+    return picked
+      .map(function (m) {
+        var i = all.indexOf(m);
+        return { m: m, order: i >= 0 ? i : docs.indexOf(m) + 0.5 };
+      })
+      .sort(function (a, b) {
+        return a.order - b.order;
+      })
+      .map(function (x) {
+        return x.m;
+      });
+  }
+
   var api = {
     normalizeQuery: normalizeQuery,
     fold: fold,
@@ -411,6 +603,9 @@
     prepareAliases: prepareAliases,
     matchAliases: matchAliases,
     dVariants: dVariants,
+    dSpellings: dSpellings,
+    toneFold: toneFold,
+    dropSupersets: dropSupersets,
     planQuery: planQuery,
     clauseRef: clauseRef,
     prepareWords: prepareWords,
@@ -419,9 +614,15 @@
     phrasePositions: phrasePositions,
     scorePage: scorePage,
     excerptParts: excerptParts,
+    pageUrl: pageUrl,
     resultHref: resultHref,
     rankResults: rankResults,
     mergeResultLists: mergeResultLists,
+    pickCandidates: pickCandidates,
+    longestRun: longestRun,
+    preRank: preRank,
+    titleHits: titleHits,
+    titleRun: titleRun,
   };
 
   if (typeof module !== "undefined" && module.exports) {

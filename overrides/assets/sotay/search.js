@@ -13,23 +13,55 @@
   "use strict";
 
   var core = root.Sotay.searchCore;
-  var MAX_PAGES = 8; // Pagefind pages whose text is loaded for re-ranking
+  var MAX_PAGES = 10; // Pagefind records whose text is loaded for re-ranking
+  var MAX_DOCUMENTS = 6; // of which at least this many are clauses of a regulation, when found
   var MAX_HITS = 20;
   var DEBOUNCE_MS = 250;
+  var WORDS_FILE = "sotay-words.json";
   var wordCache = new Map(); // page url → {words, folded}: fold each page once per visit
 
+  // Pagefind matches every query word as a prefix ("pho" finds "phối" too);
+  // a high term similarity ranks the exact word ("phó") well above such
+  // extensions. Vietnamese syllables are short, so prefixes are mostly noise.
+  var PAGEFIND_OPTIONS = { ranking: { termSimilarity: 8 } };
+
   function loadPagefind(siteRoot) {
-    if (location.protocol === "file:") return root.Sotay.searchFile.importPagefind(siteRoot);
+    var searchFile = root.Sotay.searchFile;
+    if (location.protocol === "file:") return searchFile.importPagefind(siteRoot, PAGEFIND_OPTIONS);
     var base = new URL(siteRoot + "pagefind/", document.baseURI).href;
     // Main thread as under file://: one code path, and 41 KB less to download
     // (pagefind-worker.js); a query's wasm work is a few milliseconds.
     return import(base + "pagefind.js").then(
       function (pagefind) {
-        return pagefind.createInstance({ basePath: base, baseUrl: "/", noWorker: true });
+        return pagefind.createInstance(Object.assign({ basePath: base, baseUrl: "/", noWorker: true }, PAGEFIND_OPTIONS));
       },
       function () {
         // An offline bundle without pagefind/ served over http: the scripts work there too.
-        return root.Sotay.searchFile.importPagefind(siteRoot);
+        return searchFile.importPagefind(siteRoot, PAGEFIND_OPTIONS);
+      }
+    );
+  }
+
+  /**
+   * Words of the index that start with d or đ (generator/index.py,
+   * write_d_words): lets planQuery skip a d/đ spelling that cannot match.
+   * Null when missing: every spelling is searched then.
+   */
+  function loadDWords(siteRoot) {
+    var text =
+      location.protocol === "file:"
+        ? root.Sotay.searchFile.readFile(siteRoot, WORDS_FILE).then(function (bytes) {
+            return new TextDecoder().decode(bytes);
+          })
+        : fetch(new URL(siteRoot + "pagefind/" + WORDS_FILE, document.baseURI).href).then(function (r) {
+            return r.ok ? r.text() : Promise.reject(new Error(r.status));
+          });
+    return text.then(
+      function (t) {
+        return JSON.parse(t).d || null;
+      },
+      function () {
+        return null;
       }
     );
   }
@@ -48,31 +80,71 @@
     if (root.performance && performance.mark) performance.mark("sotay:search:" + name); // read by bench/
   }
 
-  function runQuery(pf, plan, siteRoot, kind) {
-    mark("ready");
-    var options = kind ? { filters: { "loai-trang": kind } } : {};
+  /** Result lists of several searches: one list per search. */
+  function searchEach(pf, searches, filter) {
+    var options = filter ? { filters: { "loai-trang": filter } } : {};
     return Promise.all(
-      plan.searches.map(function (s) {
+      searches.map(function (s) {
         return pf.search(s, options).then(function (r) {
-          return (r && r.results) || [];
+          return core.preRank((r && r.results) || [], s.split(" ").length);
         });
       })
-    ).then(function (lists) {
-      mark("searched");
-      var top = core.mergeResultLists(lists).slice(0, MAX_PAGES);
-      return Promise.all(
-        top.map(function (m, i) {
-          return m.result.data().then(function (d) {
-            var url = d.raw_url || d.url;
-            if (!wordCache.has(url)) wordCache.set(url, core.prepareWords(d.content));
-            return { url: url, meta: d.meta, anchors: d.anchors, prepared: wordCache.get(url), rank: i };
-          });
-        })
-      ).then(function (pages) {
-        mark("loaded");
-        return core.rankResults(pages, plan, { root: siteRoot, perPage: 3 }).slice(0, MAX_HITS);
-      });
+    );
+  }
+
+  /**
+   * Unfiltered, the regulations' clauses compete with the many pages that
+   * quote them; a second pass over documents only keeps a few in the pool.
+   * Returns [lists of all pages, lists of documents].
+   */
+  function searchTier(pf, searches, kind) {
+    return Promise.all([searchEach(pf, searches, kind), kind ? [] : searchEach(pf, searches, "van-ban")]);
+  }
+
+  function runQuery(pf, plan, siteRoot, kind) {
+    mark("ready");
+    // What was typed first; the names of its aliases only when that is not
+    // enough to fill the pool: each name costs index chunks of its own words.
+    var first = plan.firstSearches && plan.firstSearches.length ? plan.firstSearches : plan.searches;
+    var rest = plan.searches.filter(function (s) {
+      return first.indexOf(s) < 0;
     });
+    return searchTier(pf, first, kind)
+      .then(function (lists) {
+        // enough: as many records with every typed word in their title as documents are loaded
+        var pool = core.mergeResultLists(kind ? lists[0] : lists[1]);
+        var enough = core.titleHits(pool, plan.typed.length) >= MAX_DOCUMENTS;
+        if (enough || !rest.length) return lists;
+        return searchTier(pf, rest, kind).then(function (more) {
+          return [lists[0].concat(more[0]), lists[1].concat(more[1])];
+        });
+      })
+      .then(function (lists) {
+        return [core.mergeResultLists(lists[0]), core.mergeResultLists(lists[1])];
+      })
+      .then(function (merged) {
+        mark("searched");
+        var top = core.pickCandidates(merged[0], merged[1], MAX_PAGES, MAX_DOCUMENTS);
+        return Promise.all(
+          top.map(function (m, i) {
+            return m.result.data().then(function (d) {
+              var record = d.raw_url || d.url;
+              if (!wordCache.has(record)) wordCache.set(record, core.prepareWords(d.content));
+              return {
+                url: core.pageUrl(d), // a document's Điều is a record of its own (generator/index.py)
+                meta: d.meta,
+                kind: ((d.filters || {})["loai-trang"] || [])[0] || "",
+                anchors: d.anchors,
+                prepared: wordCache.get(record),
+                rank: i,
+              };
+            });
+          })
+        ).then(function (pages) {
+          mark("loaded");
+          return core.rankResults(pages, plan, { root: siteRoot, perPage: 3 }).slice(0, MAX_HITS);
+        });
+      });
   }
 
   function el(tag, className, text) {
@@ -149,10 +221,10 @@
       }
       status.textContent = "Đang tìm…";
       widget.setAttribute("data-state", "busy");
-      pagefind = pagefind || loadPagefind(siteRoot);
+      pagefind = pagefind || Promise.all([loadPagefind(siteRoot), loadDWords(siteRoot)]);
       return pagefind
-        .then(function (pf) {
-          return runQuery(pf, plan, siteRoot, kind);
+        .then(function (engine) {
+          return runQuery(engine[0], core.planQuery(query, aliases, { dWords: engine[1] }), siteRoot, kind);
         })
         .then(function (hits) {
           if (mine === generation) show(hits, query.trim());
