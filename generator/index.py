@@ -2,8 +2,12 @@
 
 `index_site(site_dir)` runs the Pagefind binary shipped in the pinned
 `pagefind-bin` wheel over every HTML page that has a `data-pagefind-body`
-element, writing `site_dir/pagefind/`. It then re-emits every file the search
-needs as a classic script under `site_dir/pagefind-file/<path>.js`:
+element, writing `site_dir/pagefind/`. Document pages are indexed as one
+record per Điều (`split_document`), so a query loads small clause texts and
+Pagefind ranks clauses. Beside Pagefind's files it writes `sotay-words.json`
+(the indexed words starting with d/đ, `write_d_words`). It then re-emits
+every file the search needs as a classic script under
+`site_dir/pagefind-file/<path>.js`:
 
     (self.__pfFiles=self.__pfFiles||{})["index/vi_1a2b3c.pf_index"]="<base64>";
 
@@ -21,11 +25,15 @@ We rely on Pagefind internals that a new version may change (file names, the
 from __future__ import annotations
 
 import base64
+import gzip
+import html
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
+import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,17 +49,19 @@ FILE_SCRIPTS_DIR = "pagefind-file"
 
 # Files of the Pagefind bundle our client uses; the rest (Pagefind's UI, and
 # pagefind-worker.js: search.js runs Pagefind on the main thread) is removed.
-_RUNTIME_FILES = ("pagefind.js", "pagefind-entry.json")
+WORDS_FILE = "sotay-words.json"  # ours: see write_d_words
+_RUNTIME_FILES = ("pagefind.js", "pagefind-entry.json", WORDS_FILE)
 _RUNTIME_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
 # Size of a word-index chunk, in Pagefind's unit (one per page a word is on,
 # plus one per location). Pagefind's default, 20000, made two chunks of
-# ~130 KB for the handbook and a query loaded both; at 100 (about 60 chunks,
-# frequent words like "đảng" alone in theirs) a query loads only the chunks of
-# its words: 28 KB of index median (bench/search_bench.py, served; whole
-# query 173 KB at 100, 185 KB at 300, 224 KB at 1500 on the same pages).
+# ~130 KB for the handbook and a query loaded both. A query loads the chunk of
+# each of its words, so small chunks pay: with documents indexed per Điều,
+# whole first query (bench/search_bench.py, served, median on disk) 149.5 KB
+# at 100, 143.5 KB at 40 (118 chunks), 142 KB at 25; frequent words like
+# "đảng" stay alone in chunks of 5-10 KB whatever the setting.
 # Pagefind 1.5 reads it from an environment variable only (no CLI flag):
 # PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE.
-INDEX_CHUNK_SIZE = 100
+INDEX_CHUNK_SIZE = 40
 # Strings in pagefind.js that search-file.js depends on (see check_bundle).
 _PAGEFIND_JS_CONTRACT = (
     "createInstance",
@@ -63,6 +73,7 @@ _PAGEFIND_JS_CONTRACT = (
     "${this.basePath}pagefind.${index}.pf_meta",
     "${this.basePath}wasm.${language}.pagefind",
     "anchors",
+    "words:locations",  # search-core.js preRank reads each result's matched word locations
 )
 
 
@@ -88,9 +99,12 @@ def index_site(site_dir: Path, *, file_scripts: bool = True) -> IndexReport:
     bundle = site_dir / BUNDLE_DIR
     for derived in (bundle, site_dir / FILE_SCRIPTS_DIR):  # no stale chunks from an earlier run
         shutil.rmtree(derived, ignore_errors=True)
-    pages = run_pagefind(site_dir, bundle)
+    with tempfile.TemporaryDirectory(prefix="sotay-index-") as source:
+        write_index_source(site_dir, Path(source))
+        pages = run_pagefind(Path(source), bundle)
     prune_ui_files(bundle)
     check_bundle(bundle)
+    write_d_words(bundle)
     script_bytes = write_file_scripts(bundle, site_dir / FILE_SCRIPTS_DIR) if file_scripts else 0
     report = IndexReport(pages, _size(bundle), script_bytes)
     log.info(
@@ -100,6 +114,85 @@ def index_site(site_dir: Path, *, file_scripts: bool = True) -> IndexReport:
         report.file_script_bytes // 1024,
     )
     return report
+
+
+# A document page is indexed as one Pagefind record per Điều (plus one for the
+# page head): a query then loads the few hundred bytes of the clauses it hits,
+# not the 17 KB text of the whole regulation, and Pagefind ranks clauses, not
+# whole documents (a long document no longer loses to a short role page).
+# Records live in a throw-away copy of the site that only Pagefind reads; each
+# carries `data-pagefind-meta="page:<url>"`, the page it belongs to, which
+# search.js links to (with the clause anchor).
+TITLE_WEIGHT = 10.0
+_BODY_OPEN = re.compile(r"<div data-pagefind-body([^>]*)>")
+_ARTICLE = re.compile(r'<h3\b[^>]*\bclass="sotay-article-heading"')
+_SECTION = re.compile(r'<h[23]\b[^>]*\bid="chuong-[^"]*"')  # Chương, and Mục ("chuong-2-muc-1")
+_META_SPAN = re.compile(r'<span data-pagefind-meta="[^"]*"[^>]*>\s*</span>')
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_HTML_LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
+
+
+def write_index_source(site_dir: Path, out_dir: Path) -> None:
+    """The pages Pagefind indexes: every page as it is, documents split per Điều."""
+    for path in site_dir.rglob("*.html"):
+        rel = path.relative_to(site_dir)
+        if rel.parts[0] in (BUNDLE_DIR, FILE_SCRIPTS_DIR):
+            continue
+        text = path.read_text(encoding="utf-8")
+        records = split_document(text, rel.as_posix()) if "data-pagefind-body" in text else None
+        if records is None:
+            target = out_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            continue
+        stem = rel.with_suffix("")
+        for i, record in enumerate(records):
+            target = out_dir / stem / f"{i:03d}.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(record, encoding="utf-8")
+
+
+def split_document(text: str, url: str) -> list[str] | None:
+    """One small HTML page per Điều of a document page; None for other pages."""
+    body = _BODY_OPEN.search(text)
+    if not body:
+        return None
+    end = text.find("</article>", body.end())
+    inner = text[body.end(): end if end > 0 else len(text)]
+    starts = [m.start() for m in _ARTICLE.finditer(inner)]
+    if not starts:
+        return None
+    # a chapter (or section) heading right before an Điều goes with that Điều
+    cuts = []
+    for i, start in enumerate(starts):
+        section = _SECTION.search(inner, starts[i - 1] if i else 0, start)
+        cuts.append(section.start() if section else start)
+    head = inner[: cuts[0]]
+    lang = _HTML_LANG.search(text)
+    h1 = _H1.search(head)
+    title = html.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).strip() if h1 else url
+    metas = "".join(_META_SPAN.findall(head))
+    chunks = [head] + [_weigh_title(inner[a:b]) for a, b in zip(cuts, cuts[1:] + [len(inner)])]
+    return [
+        _record(chunk if i == 0 else metas + chunk, body.group(1), url, title, lang.group(1) if lang else "")
+        for i, chunk in enumerate(chunks)
+    ]
+
+
+def _weigh_title(chunk: str) -> str:
+    """The Điều title is what the clause is about: Pagefind's top weight (its default for h3 is lower)."""
+    return _ARTICLE.sub(lambda m: m.group(0).replace("<h3", f'<h3 data-pagefind-weight="{TITLE_WEIGHT}"', 1), chunk, count=1)
+
+
+def _record(chunk: str, body_attrs: str, url: str, title: str, lang: str) -> str:
+    lang_attr = f' lang="{html.escape(lang)}"' if lang else ""
+    return (
+        f"<!doctype html><html{lang_attr}><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title></head><body>\n"
+        f"<div data-pagefind-body{body_attrs}>\n"
+        f'<span data-pagefind-meta="page:{html.escape(url)}" hidden></span>'
+        f'<span data-pagefind-meta="title:{html.escape(title)}" hidden></span>\n'
+        f"{chunk}\n</div>\n</body></html>\n"
+    )
 
 
 def pagefind_executable() -> Path:
@@ -155,6 +248,33 @@ def check_bundle(bundle: Path) -> None:
         problems.append("thiếu wasm.*.pagefind")
     if problems:
         raise BuildError("Gói Pagefind không như search-file.js cần:\n- " + "\n- ".join(problems))
+
+
+def write_d_words(bundle: Path) -> None:
+    """List the indexed words that start with d or đ, as Pagefind stores them.
+
+    Pagefind drops tone marks but keeps đ ("Đảng" → "đang"), so a word typed
+    "dang" is searched twice, as "dang" and "đang" (search-core.js); each
+    spelling loads its own index chunk. With this list (about 1 KB) the page
+    skips a spelling no indexed word starts with. Read from the fragments'
+    text, split as Pagefind splits it.
+    """
+    words: set[str] = set()
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        content = json.loads(data[data.index(b"{"):])["content"]
+        for word in content.split():
+            folded = _tone_fold(word)
+            if folded[:1] in ("d", "đ"):
+                words.add(folded)
+    payload = {"d": sorted(words)}
+    (bundle / WORDS_FILE).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _tone_fold(word: str) -> str:
+    """Lower case without tone and vowel marks, đ kept; punctuation dropped."""
+    marks = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return "".join(c for c in marks if c.isalnum())
 
 
 def runtime_files(bundle: Path) -> list[Path]:

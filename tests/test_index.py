@@ -149,3 +149,64 @@ def test_reindexing_leaves_no_stale_files(site, tmp_path):
     index.index_site(copy)
     assert not (copy / "pagefind" / "index" / "vi_stale.pf_index").exists()
     assert not (copy / "pagefind-file" / "index" / "vi_stale.pf_index.js").exists()
+
+
+DOCUMENT_PAGE = """<!doctype html><html lang="vi" class="no-js"><head><title>x</title></head><body>
+<article class="md-content__inner md-typeset">
+<div data-pagefind-body data-pagefind-filter="loai-trang:van-ban">
+<h1 id="quy-che-lam-viec-cua-ban-chap-hanh">Quy chế làm việc, khóa I</h1>
+<div class="sotay-card" data-pagefind-ignore><dl><dt>Số</dt><dd>01</dd></dl></div>
+<p><span data-pagefind-meta="van-ban:Quy chế làm việc, khóa I" data-pagefind-filter="van-ban:Quy chế làm việc, khóa I" hidden></span></p>
+<h2 id="chuong-1">Chương I. NHIỆM VỤ</h2>
+<h3 class="sotay-article-heading" id="dieu-1">Điều 1. Nhiệm vụ của Ban Chấp hành</h3>
+<div class="sotay-article"><div class="sotay-node" id="dieu-1-khoan-1"><p>1. Lãnh đạo toàn diện.</p></div></div>
+<h3 class="sotay-article-heading" id="dieu-2">Điều 2. Nhiệm vụ của Ban Thường vụ</h3>
+<div class="sotay-article"><p>Ban Thường vụ lãnh đạo giữa hai kỳ họp.</p></div>
+</div>
+</article></body></html>"""
+
+
+def test_a_document_page_is_indexed_as_one_record_per_article():
+    records = index.split_document(DOCUMENT_PAGE, "van-ban/qc.html")
+    assert len(records) == 3  # the page head, Điều 1 (with its Chương), Điều 2
+    head, first, second = records
+    assert "<h1" in head and "dieu-1" not in head
+    assert 'id="chuong-1"' in first and 'id="dieu-1-khoan-1"' in first and 'id="dieu-2"' not in first
+    assert 'data-pagefind-weight="10.0" class="sotay-article-heading" id="dieu-2"' in second
+    for record in records:
+        assert record.startswith('<!doctype html><html lang="vi">')
+        assert '<div data-pagefind-body data-pagefind-filter="loai-trang:van-ban">' in record
+        assert '<span data-pagefind-meta="page:van-ban/qc.html" hidden></span>' in record
+        assert '<span data-pagefind-meta="title:Quy chế làm việc, khóa I" hidden></span>' in record
+        assert 'data-pagefind-meta="van-ban:Quy chế làm việc, khóa I"' in record
+
+
+def test_pages_without_articles_are_indexed_whole():
+    assert index.split_document("<html><body><p>no body</p></body></html>", "a.html") is None
+    page = DOCUMENT_PAGE.replace('class="sotay-article-heading" ', "")
+    assert index.split_document(page, "a.html") is None
+
+
+def test_split_records_in_the_bundle_name_their_page(tmp_path):
+    import shutil
+
+    site = tmp_path / "site"
+    build_fixture_site(site)
+    shutil.copy(site / "van-ban" / "quy-che-lam-viec.html", site / "keep.html")
+    (site / "van-ban" / "qc.html").write_text(DOCUMENT_PAGE, encoding="utf-8")
+    report = index.index_site(site)
+    frags = [read_pf(f) for f in (site / "pagefind" / "fragment").iterdir()]
+    split = [f for f in frags if f["meta"].get("page") == "van-ban/qc.html"]
+    assert len(split) == 3 and report.pages == len(frags)
+    dieu2 = next(f for f in split if any(a["id"] == "dieu-2" for a in f["anchors"]))
+    assert dieu2["meta"]["title"] == "Quy chế làm việc, khóa I"
+    assert dieu2["content"].startswith("Điều 2. Nhiệm vụ của Ban Thường vụ.")
+    assert not (site / "van-ban" / "qc").exists()  # the records live in a throw-away copy
+
+
+def test_words_with_d_are_listed_for_the_query_planner(site):
+    dest, _ = site
+    words = json.loads((dest / "pagefind" / index.WORDS_FILE).read_text(encoding="utf-8"))["d"]
+    assert "đang" in words and "đieu" in words  # Đảng, điều: tones dropped, đ kept
+    assert all(w[0] in "dđ" and w == w.lower() for w in words)
+    assert (dest / "pagefind-file" / f"{index.WORDS_FILE}.js").is_file()
