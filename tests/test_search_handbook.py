@@ -52,6 +52,7 @@ PAIRS = [
     ('"ky luat phat ngon"', [f"{LP}#dieu-4-khoan-12", f"{LP}#dieu-12-khoan-3", f"{MAU}#dieu-4-khoan-10",
                              f"{MAU}#dieu-15-khoan-3"]),
     ("nâng lương cán bộ", [f"{LP}#dieu-2-khoan-4-3"]),
+    ("dieu dong can bo", [f"{LP}#dieu-2-khoan-4-3", f"{KHOI}#dieu-5", f"{KHOI}#dieu-13"]),  # not every "Điều N."
     ("di cong tac co so", [f"{LP}#dieu-16"]),
     ("tu phe binh va phe binh", [f"{LP}#dieu-14", f"{MAU}#dieu-17", f"{LP}#dieu-4-khoan-7"]),
     ("MTTQ", [f"{LP}#dieu-20", f"{LP}#dieu-2-khoan-7", f"{LP}#dieu-16-khoan-2", f"{LP}#dieu-7-khoan-5",

@@ -281,3 +281,12 @@ test("a query mixing a typed name and an abbreviation is also read with only the
   assert.ok(plan.searches.some((s) => s.startsWith("ban can su") && s.endsWith("ủy ban nhân dân tỉnh")));
   assert.ok(plan.phrases.some((p) => p.words.join(" ") === "ban can su dang uy ban nhan dan tinh" && p.weight === 1));
 });
+
+test("the label 'Điều N.' of a clause does not match the word dieu of a query", () => {
+  const page = fragment("/van-ban/a.html", "A", [
+    ["dieu-16", "h3", "Điều 16. Chế độ đi công tác cơ sở, tiếp xúc với cán bộ"],
+    ["dieu-2-khoan-4", "p", "4. Quyết định việc điều động cán bộ."],
+  ]);
+  const hits = core.rankResults([{ ...page, rank: 0 }], core.planQuery("dieu dong can bo"));
+  assert.equal(hits[0].anchor, "dieu-2-khoan-4");
+});

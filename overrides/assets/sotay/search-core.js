@@ -225,7 +225,7 @@
     // part of a longer query, side by side ("bổ nhiệm … Trưởng Công an xã")
     for (var len = typed.length - 1; len >= Math.max(2, typed.length - 2); len--) {
       for (var at = 0; at + len <= typed.length; at++) {
-        phrases.push({ words: typed.slice(at, at + len).map(fold), weight: 0.5 + (0.5 * len) / typed.length });
+        phrases.push({ words: typed.slice(at, at + len).map(fold), weight: 0.5 + (0.5 * len) / typed.length, part: true });
       }
     }
     sources.push(typed);
@@ -350,6 +350,9 @@
     var lastTyped = plan.typed.length ? fold(plan.typed[plan.typed.length - 1]) : "";
     var matched = []; // position → true when it matches a query term
     folded.forEach(function (w, i) {
+      // "Điều 16." labels a clause: it does not match "dieu" in "dieu dong can bo" (a clause
+      // reference, "dieu 16", is scored by plan.ref)
+      if ((w === "dieu" || w === "chuong") && /^[\dIVXLC]+\.?$/.test(words[i + 1] || "")) return;
       plan.terms.forEach(function (t) {
         if (termMatches(w, t, t === lastTyped)) matched[i] = true;
       });
@@ -357,7 +360,7 @@
     var phraseHits = []; // {pos, len, value}
     plan.phrases.forEach(function (p) {
       phrasePositions(folded, p.words).forEach(function (pos) {
-        phraseHits.push({ pos: pos, len: p.words.length, value: p.weight * (20 + 5 * p.words.length) });
+        phraseHits.push({ pos: pos, len: p.words.length, value: p.weight * (20 + 5 * p.words.length), part: !!p.part });
         for (var k = 0; k < p.words.length; k++) matched[pos + k] = true;
       });
     });
@@ -389,7 +392,7 @@
       });
       var coverage = coverageOf(present, plan);
       var score = 10 * coverage + (best ? best.value : 0) + Math.min(count, 3);
-      if (inTitle) score += 15;
+      if (inTitle) score += best.part ? 5 : 15; // part of the query in a title says less
       else if (isHeading) score += 1;
       if (plan.ref && seg.anchor && seg.anchor.id === plan.ref) score += 60;
       if (!seg.anchor) score -= 1; // page intro: prefer a clause with an anchor
