@@ -48,6 +48,7 @@ class HolderPages:
         self.titles = document_titles
         self.tools_by_rule = tools_by_rule or {}
         self._split: dict[str, list[str]] = {}
+        self._parts: dict[str, dict] = {}
 
     # --- small lookups -----------------------------------------------------------------
 
@@ -179,34 +180,46 @@ class HolderPages:
 
     # --- per document ----------------------------------------------------------------
 
+    def by_document(self, holder_id: str) -> dict:
+        """Source document → the holder's view with only what that document says (one pass, remembered)."""
+        if holder_id not in self._parts:
+            full = self.linked.holders[holder_id]
+            parts: dict = {}
+
+            def part(item):
+                document_id = item.cite[0].document
+                if document_id not in parts:
+                    parts[document_id] = replace(full, duties=[], relations_out=[], relations_in=[], rules=[])
+                return parts[document_id]
+
+            for effective in full.duties:
+                part(effective.duty).duties.append(effective)
+            for relation in full.relations_out:
+                part(relation).relations_out.append(relation)
+            for relation in full.relations_in:
+                part(relation).relations_in.append(relation)
+            for rule in full.rules:
+                part(rule).rules.append(rule)
+            self._parts[holder_id] = parts
+        return self._parts[holder_id]
+
     def documents_of(self, holder_id: str) -> dict[str, dict[str, int]]:
         """Source document → how many own duties, inherited duties, relations, rules the holder has there."""
-        view = self.linked.holders[holder_id]
-        counts: dict[str, dict[str, int]] = {}
-
-        def add(item, key: str) -> None:
-            entry = counts.setdefault(item.cite[0].document, {"own": 0, "inherited": 0, "relations": 0, "rules": 0})
-            entry[key] += 1
-
-        for effective in view.duties:
-            add(effective.duty, "inherited" if effective.via else "own")
-        for relation in view.relations_out + view.relations_in:
-            add(relation, "relations")
-        for rule in view.rules:
-            add(rule, "rules")
-        return counts
+        return {doc: {"own": sum(not e.via for e in v.duties), "inherited": sum(bool(e.via) for e in v.duties),
+                      "relations": len(v.relations_out) + len(v.relations_in), "rules": len(v.rules)}
+                for doc, v in self.by_document(holder_id).items()}
 
     def split_documents(self, holder_id: str) -> list[str]:
         """The documents that get a page of their own for this holder (none: one page for everything)."""
         if holder_id not in self._split:
-            documents = self.documents_of(holder_id)
+            documents = self.by_document(holder_id)
             self._split[holder_id] = [] if len(documents) <= HOLDER_DOCUMENT_LIMIT else \
                 sorted(documents, key=lambda d: (sort_key(self.titles.get(d, d)), d))
         return self._split[holder_id]
 
     def page_for(self, holder_id: str, document_id: str) -> str:
         """Where to read what one document says about a holder: its page for that document, or its page."""
-        if document_id in self.split_documents(holder_id):
+        if self.split_documents(holder_id) and document_id in self.by_document(holder_id):
             return self.document_page_of(holder_id, document_id)
         return self.page_of(holder_id)
 
@@ -218,16 +231,9 @@ class HolderPages:
     def document_page_of(self, holder_id: str, document_id: str) -> str:
         return urls.holder_document_page(self.page_of(holder_id), document_id)
 
-    def _in_document(self, view, document_id: str | None):
-        """The holder view with only what one document says (None: nothing at all)."""
-        def of(item) -> bool:
-            return item.cite[0].document == document_id
-        return replace(view, duties=[e for e in view.duties if of(e.duty)],
-                       relations_out=[r for r in view.relations_out if of(r)],
-                       relations_in=[r for r in view.relations_in if of(r)],
-                       rules=[r for r in view.rules if of(r)])
-
     def document_list(self, page: str, holder_id: str, documents: list[str]) -> list[dict]:
+        if not documents:
+            return []
         counts = self.documents_of(holder_id)
         names = (("own", "nhiệm vụ riêng"), ("inherited", "nhiệm vụ kế thừa"), ("relations", "quan hệ"),
                  ("rules", "thời hạn"))
@@ -247,9 +253,9 @@ class HolderPages:
         view = full
         if document_id:
             page = self.document_page_of(holder_id, document_id)
-            view = self._in_document(full, document_id)
-        elif documents:
-            view = self._in_document(full, None)
+            view = self.by_document(holder_id)[document_id]
+        elif documents:  # the facts only: duties, relations and rules are on the per-document pages
+            view = replace(full, duties=[], relations_out=[], relations_in=[], rules=[])
         own = view.own_duties
         relation_groups, edges = self.relation_groups(page, view)
         inherited = self.inherited_groups(page, view)
