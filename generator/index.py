@@ -10,6 +10,7 @@ every file the search needs as a classic script under
 `site_dir/pagefind-file/<path>.js`:
 
     (self.__pfFiles=self.__pfFiles||{})["index/vi_1a2b3c.pf_index"]="<base64>";
+    (self.__pfFiles=self.__pfFiles||{})["pagefind.js"]={"text":"<the script>"};
 
 Chromium opened from file:// refuses fetch(), import() and Worker() of local
 files but runs <script src>, so `assets/sotay/search-file.js` loads these
@@ -294,10 +295,21 @@ def write_file_scripts(bundle: Path, out_dir: Path) -> int:
     return total
 
 
+_TEXT_SUFFIXES = (".js", ".json")  # stored as a string literal: base64 would add a third
+
+
 def file_script(rel: str, data: bytes) -> str:
-    """The classic script that registers one bundle file for search-file.js."""
-    payload = base64.b64encode(data).decode("ascii")
-    return f'(self.__pfFiles=self.__pfFiles||{{}})[{json.dumps(rel)}]="{payload}";\n'
+    """The classic script that registers one bundle file for search-file.js.
+
+    Binary files (wasm, gzip'd index and fragments) as a base64 string; text
+    files (pagefind.js, the JSON files) as {"text": "<the text>"}, a third
+    smaller than base64.
+    """
+    if rel.endswith(_TEXT_SUFFIXES):
+        payload = "{" + json.dumps("text") + ":" + json.dumps(data.decode("utf-8")) + "}"
+    else:
+        payload = '"' + base64.b64encode(data).decode("ascii") + '"'
+    return f"(self.__pfFiles=self.__pfFiles||{{}})[{json.dumps(rel)}]={payload};\n"
 
 
 def search_aliases(sources: Iterable[AliasSource]) -> dict[str, list[str]]:

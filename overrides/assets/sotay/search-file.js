@@ -3,7 +3,8 @@
  * Chromium refuses fetch(), import() and new Worker() of file:// URLs, but runs
  * classic <script src> and import() of blob: URLs. generator/index.py writes
  * every Pagefind file as pagefind-file/<path>.js, a script that stores the
- * file as base64 in self.__pfFiles[<path>]. Here:
+ * file in self.__pfFiles[<path>]: base64 for binary files, {text} for
+ * pagefind.js and the JSON files. Here:
  *   - readFile(path) injects that script once, on demand, and returns the bytes;
  *   - installFetch() wraps window.fetch so Pagefind's requests for
  *     <PF_BASE><path> are answered from readFile (other URLs pass through);
@@ -54,10 +55,11 @@
     if (!pending.has(path)) {
       var job = loadScript(siteRoot + "pagefind-file/" + path + ".js").then(function () {
         var store = filesStore();
-        var text = store[path];
-        if (typeof text !== "string") throw new Error("Thiếu tệp tìm kiếm " + path);
+        var entry = store[path];
         delete store[path]; // keep one copy only: Pagefind caches what it parsed
-        return decodeBase64(text);
+        if (typeof entry === "string") return decodeBase64(entry); // binary: base64
+        if (entry && typeof entry.text === "string") return new TextEncoder().encode(entry.text); // text file
+        throw new Error("Thiếu tệp tìm kiếm " + path);
       });
       job.catch(function () {
         pending.delete(path); // let a later query try again
