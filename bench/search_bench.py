@@ -20,6 +20,7 @@ first query, 23/11/2026:
     document pass, d/đ word list:          served 144 KB on disk (111 KB gzip; index 15 KB,
                                            fragments 14 KB, rest 115 KB), file:// 193 KB;
                                            first results 716 ms served, 511 ms file://
+    + file:// text files not in base64:    file:// 179 KB (114 KB gzip)
 """
 
 from __future__ import annotations

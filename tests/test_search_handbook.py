@@ -42,6 +42,7 @@ PAIRS = [
     ("bi thu chi bo", [f"{LP}#dieu-7-khoan-6", f"{LP}#dieu-6-khoan-7"]),
     # working rules
     ("hoi nghi ban thuong vu", [f"{LP}#dieu-11", f"{MAU}#dieu-14"]),
+    ("hoi nghi thuong ky", [f"{LP}#dieu-11", f"{MAU}#dieu-14"]),  # the rules, not a lesson about them
     ("Thường trực họp mỗi tuần", [f"{LP}#dieu-11-khoan-4", f"{LP}#dieu-11-khoan-1"]),
     ("7 ngay lam viec", [f"{KHOI}#dieu-3-khoan-1"]),
     ("gui tai lieu truoc ky hop", [f"{LP}#dieu-11-khoan-3", f"{MAU}#dieu-14-khoan-4"]),
@@ -120,3 +121,15 @@ def test_query_opens_the_clause(new_page, base, query, expected):
     assert 0 <= box["top"] < (box["height"] if box["end"] else box["height"] / 2), box
     assert watch.errors == []
     assert watch.foreign_requests(base) == []
+
+
+def test_results_link_to_short_anchors(new_page, default_server):
+    """A page title's id is its whole title slugged (250 characters for a decision): results link to the page."""
+    page, watch = new_page()
+    page.goto(f"{default_server}tim-kiem.html?q={quote('quyet dinh ban hanh quy che')}")
+    page.wait_for_selector("[data-sotay-search][data-state=done]", timeout=20000)
+    hrefs = page.eval_on_selector_all(".sotay-hit__link", "as => as.map(a => a.getAttribute('href'))")
+    assert any(h.startswith("van-ban/qd-") for h in hrefs[:3]), hrefs[:5]
+    assert not any(h.partition("#")[2].startswith("quyet-dinh-ban-hanh") for h in hrefs), hrefs
+    assert all(len(h.partition("#")[2]) <= 80 for h in hrefs), hrefs  # section slugs, never a title's
+    assert watch.errors == []
