@@ -201,7 +201,8 @@
   function onWorkerMessage(msg) {
     if (msg.type === "status") {
       document.documentElement.setAttribute("data-sotay-offline", msg.complete ? "ready" : "none");
-      if (!msg.complete && !load(STORE_OFFLINE_LATER)) {
+      // not over search results: the offer waits for the next page
+      if (!msg.complete && !load(STORE_OFFLINE_LATER) && !document.querySelector("[data-sotay-search]")) {
         setText("Tải toàn bộ để đọc offline (khoảng " + megabytes(msg.bytes) + ", một lần).");
       }
     } else if (msg.type === "progress") {
