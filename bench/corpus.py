@@ -51,13 +51,18 @@ class Commune:
 
 def communes(n: int) -> list[Commune]:
     """`n` distinct commune names (numbered once the name combinations run out)."""
-    found = []
+    found, slugs = [], set()
     for i in range(n):
         a, b = FIRST[i % len(FIRST)], SECOND[(i // len(FIRST)) % len(SECOND)]
         name = f"{a} {b}" if a != b else f"{a} Thượng"
         if i >= len(FIRST) * len(SECOND):
             name += f" {i // (len(FIRST) * len(SECOND)) + 1}"
-        found.append(Commune(i, name, slugify(name)))
+        slug = slugify(name)
+        if slug in slugs:  # "Hòa Sơn" and "Hoa Sơn" share a slug: number the second one
+            name += f" {i + 1}"
+            slug = slugify(name)
+        slugs.add(slug)
+        found.append(Commune(i, name, slug))
     return found
 
 
