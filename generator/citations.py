@@ -8,6 +8,7 @@ to a quote that does not match.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -129,6 +130,7 @@ def _ordinal(label) -> int | None:
     return VIETNAMESE_LETTERS.index(label) if label in VIETNAMESE_LETTERS else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """NFC, whitespace collapsed: how quotes are compared with the regulation."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
