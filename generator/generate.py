@@ -55,11 +55,10 @@ def finish_site(prepared: Prepared, site_dir: Path) -> None:
 
     def extras() -> int:
         write_handbook_json(prepared, site_dir)
+        pages = index.index_site(site_dir, file_scripts=not serving).pages  # the file:// copy is for the bundle
         if serving:
-            pages = live.swap_search_index(site_dir)
             offline.write_dev_worker(site_dir)
         else:
-            pages = index.index_site(site_dir).pages
             offline.write_service_worker(site_dir, prepared.content_version)  # lists the index: after it
         return pages
 

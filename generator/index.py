@@ -98,15 +98,18 @@ def index_site(site_dir: Path, *, file_scripts: bool = True) -> IndexReport:
     """Index `site_dir` with Pagefind and write the file:// scripts; return sizes."""
     site_dir = Path(site_dir)
     bundle = site_dir / BUNDLE_DIR
-    for derived in (bundle, site_dir / FILE_SCRIPTS_DIR):  # no stale chunks from an earlier run
-        shutil.rmtree(derived, ignore_errors=True)
+    fresh = site_dir / f".{BUNDLE_DIR}-next"  # built aside: a served index stays whole until replaced
+    shutil.rmtree(fresh, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="sotay-index-") as source:
         write_index_source(site_dir, Path(source))
-        pages = run_pagefind(Path(source), bundle)
-    prune_ui_files(bundle)
-    check_bundle(bundle)
-    write_d_words(bundle)
-    script_bytes = write_file_scripts(bundle, site_dir / FILE_SCRIPTS_DIR) if file_scripts else 0
+        pages = run_pagefind(Path(source), fresh)
+    prune_ui_files(fresh)
+    check_bundle(fresh)
+    write_d_words(fresh)
+    replace_folder(fresh, bundle)
+    scripts = site_dir / FILE_SCRIPTS_DIR
+    shutil.rmtree(scripts, ignore_errors=True)  # no stale chunks from an earlier run
+    script_bytes = write_file_scripts(bundle, scripts) if file_scripts else 0
     report = IndexReport(pages, _size(bundle), script_bytes)
     log.info(
         "Tìm kiếm: %d trang, chỉ mục %d KB, bản file:// %d KB",
@@ -194,6 +197,16 @@ def _record(chunk: str, body_attrs: str, url: str, title: str, lang: str) -> str
         f'<span data-pagefind-meta="title:{html.escape(title)}" hidden></span>\n'
         f"{chunk}\n</div>\n</body></html>\n"
     )
+
+
+def replace_folder(fresh: Path, target: Path) -> None:
+    """Put `fresh` where `target` is, with only a moment between two renames without it."""
+    stale = target.with_name(f".{target.name}-old")
+    shutil.rmtree(stale, ignore_errors=True)
+    if target.exists():
+        target.rename(stale)
+    fresh.rename(target)
+    shutil.rmtree(stale, ignore_errors=True)
 
 
 def pagefind_executable() -> Path:

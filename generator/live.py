@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import index, render
+from . import render
 from .errors import SotayError
 
 log = logging.getLogger(__name__)
@@ -39,23 +38,6 @@ def mark_all_changed(docs_dir: Path) -> int:
     return count
 
 
-def swap_search_index(site_dir: Path) -> int:
-    """Index `site_dir` into a side folder, then put it in place of site_dir/pagefind."""
-    bundle = site_dir / index.BUNDLE_DIR
-    fresh = site_dir / f".{index.BUNDLE_DIR}-next"
-    stale = site_dir / f".{index.BUNDLE_DIR}-old"
-    for leftover in (fresh, stale):
-        shutil.rmtree(leftover, ignore_errors=True)
-    pages = index.run_pagefind(site_dir, fresh)
-    index.prune_ui_files(fresh)
-    index.check_bundle(fresh)
-    if bundle.exists():
-        bundle.rename(stale)
-    fresh.rename(bundle)
-    shutil.rmtree(stale, ignore_errors=True)
-    return pages
-
-
 class BackgroundJob:
     """Runs the latest requested job in one worker thread; requests made while it
     runs are folded into one more run (only the newest matters)."""
@@ -65,7 +47,6 @@ class BackgroundJob:
         self._cond = threading.Condition()
         self._pending: Callable[[], None] | None = None
         self._running = False
-        self.runs = 0
 
     def request(self, job: Callable[[], None]) -> None:
         with self._cond:
@@ -92,8 +73,6 @@ class BackgroundJob:
                 log.error("%s", error.message or error)
             except OSError as error:  # the served folder went away under us (server stopped)
                 log.warning("Tìm kiếm: chưa cập nhật được chỉ mục (%s)", error)
-            finally:
-                self.runs += 1
 
 
 class ServeState:

@@ -51,6 +51,7 @@ def test_an_edited_duty_shows_after_the_reload_and_search_catches_up(served):
     assert MARKER in served.get("co-quan/ban-chap-hanh.html")
     served.wait_for(r"chỉ mục đã cập nhật", saved)
     assert served.get("pagefind/pagefind-entry.json") != before  # the index was rebuilt with the new text
+    assert '"d":' in served.get("pagefind/sotay-words.json")  # the same index as `sotay build` makes
     assert "Traceback" not in served.log()
 
 
