@@ -82,10 +82,14 @@ def service_worker_js(listing: OfflineList) -> str:
     return f"self.SOTAY_OFFLINE = {head};\n" + SW_TEMPLATE.read_text(encoding="utf-8")
 
 
+def write_manifest(site_dir: Path) -> None:
+    (site_dir / MANIFEST_NAME).write_text(json.dumps(MANIFEST, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def write_service_worker(site_dir: Path, content_version: str) -> OfflineList:
     """Write sw.js and manifest.webmanifest at the site root; return the cached list."""
     site_dir = Path(site_dir)
-    (site_dir / MANIFEST_NAME).write_text(json.dumps(MANIFEST, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_manifest(site_dir)
     listing = offline_files(site_dir, content_version)
     (site_dir / SW_NAME).write_text(service_worker_js(listing), encoding="utf-8")
     log.info("Offline: %d tệp, %.1f MB, phiên bản %s", len(listing.files), listing.bytes / 2**20, listing.version)
@@ -107,5 +111,5 @@ self.addEventListener("activate", function (event) {
 def write_dev_worker(site_dir: Path) -> None:
     """sw.js for `sotay serve`: unregisters itself and empties the caches."""
     site_dir = Path(site_dir)
-    (site_dir / MANIFEST_NAME).write_text(json.dumps(MANIFEST, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_manifest(site_dir)
     (site_dir / SW_NAME).write_text(DEV_WORKER, encoding="utf-8")
