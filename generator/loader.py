@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import pickle
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -133,8 +134,8 @@ def _load_file(path: Path, model: type[BaseModel], key: str | None, errors: list
         found = "nothing (the file is empty)" if data is None else schema._describe(data)
         errors.append(f"{shown}:1: expected a mapping with the top-level key(s) {keys} found {found} — see data/README.md")
         return None
-    try:  # validated models are cached by file content: a reload re-validates only edited files
-        loaded = cached("model", (shown, model.__name__, path.read_bytes()), lambda: model.model_validate(data),
+    try:  # validated models are cached by the file's values: a reload re-validates only edited files
+        loaded = cached("model", (shown, model.__name__, pickle.dumps(data)), lambda: model.model_validate(data),
                         modules=("schema.py",))
     except ValidationError as exc:
         messages = problems + _validation_messages(exc, model, data, shown, lines)

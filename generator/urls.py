@@ -55,7 +55,6 @@ def page_of(source: str) -> str:
     return source[: -len(".md")] + ".html"
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def relative(from_page: str, to: str) -> str:
     """Link from one page to a site path (optionally with #anchor or ?query)."""
     target, sep, fragment = _split_suffix(to)
