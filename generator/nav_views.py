@@ -139,16 +139,10 @@ def documents_index(documents: list[Document]) -> dict:
     """`van-ban/index.html`: every document, by level then kind, issuer and date within."""
     page = urls.page_of(index_source("van-ban"))
     groups = []
-    for level in views.LEVEL_ORDER:
-        in_level = [d for d in documents if d.level == level]
-        if not in_level:
-            continue
-        subgroups = []
-        for kind, label in views.KIND_LABELS.items():
-            of_kind = sorted((d for d in in_level if d.kind == kind), key=_by_issuer)
-            if of_kind:
-                subgroups.append({"label": label, "count": len(of_kind),
-                                  "entries": [_document_entry(page, d) for d in of_kind]})
+    for level, in_level, kinds in views.by_level_and_kind(documents):
+        subgroups = [{"label": label, "count": len(of_kind),
+                      "entries": [_document_entry(page, d) for d in sorted(of_kind, key=_by_issuer)]}
+                     for label, of_kind in kinds]
         groups.append({"label": views.LEVEL_LABELS[level], "anchor": level_anchor(level),
                        "count": len(in_level), "subgroups": subgroups})
     return _index_view("van-ban", len(documents), groups)
@@ -211,15 +205,10 @@ def _index_view(folder: str, count: int, groups: list[dict]) -> dict:
 def documents_summary(documents: list[Document]) -> list[dict]:
     """Home page tiles when the documents are too many to list: one per level, with its kinds counted."""
     index = urls.page_of(index_source("van-ban"))
-    tiles = []
-    for level in views.LEVEL_ORDER:
-        in_level = [d for d in documents if d.level == level]
-        if not in_level:
-            continue
-        counts = [(sum(d.kind == kind for d in in_level), label) for kind, label in views.KIND_LABELS.items()]
-        tiles.append({"name": f"{views.LEVEL_LABELS[level]}: {len(in_level)} văn bản",
-                      "href": f"{index}#{level_anchor(level)}",
-                      "note": ", ".join(f"{n} {label.lower()}" for n, label in counts if n)})
+    tiles = [{"name": f"{views.LEVEL_LABELS[level]}: {len(in_level)} văn bản",
+              "href": f"{index}#{level_anchor(level)}",
+              "note": ", ".join(f"{len(of_kind)} {label.lower()}" for label, of_kind in kinds)}
+             for level, in_level, kinds in views.by_level_and_kind(documents)]
     tiles.append({"name": f"Tất cả {len(documents)} văn bản", "href": index,
                   "note": "Theo cấp, loại văn bản và cơ quan ban hành"})
     return tiles

@@ -166,24 +166,25 @@ def short_title(doc: Document, limit: int = 60) -> str:
     return cut + "…"
 
 
-def home_documents(documents: Iterable[Document]) -> list[dict]:
-    """Documents grouped by level, then kind, for the home page."""
-    groups = []
+def by_level_and_kind(documents: Iterable[Document]) -> list[tuple[str, list[Document], list[tuple[str, list[Document]]]]]:
+    """[(level, its documents, [(kind label, its documents)])] in LEVEL_ORDER and KIND_LABELS order;
+    empty levels and kinds left out, documents in their given order."""
     docs = list(documents)
+    groups = []
     for level in LEVEL_ORDER:
         in_level = [d for d in docs if d.level == level]
-        if not in_level:
-            continue
-        kinds = []
-        for kind, label in KIND_LABELS.items():
-            of_kind = [d for d in in_level if d.kind == kind]
-            if of_kind:
-                kinds.append({
-                    "label": label,
-                    "documents": [home_entry(d) for d in sorted(of_kind, key=_doc_sort_key)],
-                })
-        groups.append({"label": LEVEL_LABELS[level], "kinds": kinds})
+        if in_level:
+            kinds = [(label, [d for d in in_level if d.kind == kind]) for kind, label in KIND_LABELS.items()]
+            groups.append((level, in_level, [(label, of_kind) for label, of_kind in kinds if of_kind]))
     return groups
+
+
+def home_documents(documents: Iterable[Document]) -> list[dict]:
+    """Documents grouped by level, then kind, for the home page."""
+    return [{"label": LEVEL_LABELS[level],
+             "kinds": [{"label": label, "documents": [home_entry(d) for d in sorted(of_kind, key=_doc_sort_key)]}
+                       for label, of_kind in kinds]}
+            for level, _, kinds in by_level_and_kind(documents)]
 
 
 def home_entry(doc: Document) -> dict:
