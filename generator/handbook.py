@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
 from .model import Document
 
 
@@ -24,14 +23,6 @@ class Handbook:
 
     def document(self, document_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == document_id), None)
-
-    def clause_concerns(self, page: str, anchor: str) -> list[tuple[str, str]]:
-        """(label, site path) of the roles and bodies a clause of a document page concerns."""
-        if self.linked is None:
-            return []
-        document_id = page.removeprefix("van-ban/").removesuffix(".html")
-        return [(holder_label(self.linked.holders[h]), holder_page(self.linked.holders[h]))
-                for h in self.linked.holders_at(document_id, anchor)]
 
     def report(self) -> list[str]:
         return [f"cảnh báo: {w}" for w in self.warnings]
@@ -62,10 +53,6 @@ def load_handbook(project) -> Handbook:
 
 def holder_label(view) -> str:
     return view.item.short or view.item.name
-
-
-def holder_page(view) -> str:
-    return urls.role_page(view.id) if view.kind == "role" else urls.body_page(view.id)
 
 
 def coverage_lines(handbook: Handbook) -> list[str]:

@@ -56,12 +56,13 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     env = env or make_environment()
     site = SitePages()
     titles = {d.id: views.document_title(d) for d in handbook.documents}
-    concerns = HolderPages(handbook.linked, titles).clause_concerns if handbook.linked else handbook.clause_concerns
+    tools = add_tool_pages(handbook, env, site.add, titles)
+    builder = HolderPages(handbook.linked, titles, tools.by_rule) if handbook.linked else None
+    concerns = builder.clause_concerns if builder else _no_concerns
     for doc in handbook.documents:
         view = views.document_view(doc, titles, concerns)
         site.add(urls.document_page(doc.id), render_template(env, "document.md.j2", view=view))
-    tools = add_tool_pages(handbook, env, site.add, titles)
-    holders = holder_pages(handbook, env, site, titles, tools.by_rule)
+    holders = holder_pages(handbook, env, site, builder)
     lesson_pages(handbook, env, site, titles, tools.by_rule)
     comparison_pages(handbook, env, site, titles)
     quiz_pages(handbook, env, site, titles)
@@ -105,12 +106,14 @@ def home_sections(site: SitePages) -> list[dict]:
     return list(sections.values())
 
 
-def holder_pages(handbook: Handbook, env: Environment, site: SitePages, titles: dict[str, str],
-                 tools_by_rule: dict[str, tuple[str, str]] | None = None) -> list[dict]:
+def _no_concerns(page: str, anchor: str) -> list[tuple[str, str]]:
+    return []  # no data/: clauses link to no role
+
+
+def holder_pages(handbook: Handbook, env: Environment, site: SitePages, builder: HolderPages | None) -> list[dict]:
     """One page per role and per body (handbook.json links them all); returns home tiles."""
-    if handbook.linked is None:
+    if builder is None:
         return []
-    builder = HolderPages(handbook.linked, titles, tools_by_rule)
     tiles = []
     for holder_id, view in handbook.linked.holders.items():
         page = builder.page_of(holder_id)
