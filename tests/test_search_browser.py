@@ -237,7 +237,8 @@ def test_material_header_box_with_slash_shortcut(browser, material_site, mode):
         pg.goto(f"{base}index.html")
         assert not pg.is_visible("[data-sotay-header-search] input[name=q]")
         pg.click("[data-sotay-header-search] button")
-        pg.wait_for_selector("[data-sotay-search][data-state=idle]")
+        # data-state=idle is in the HTML already: wait for search.js to have set the page up
+        pg.wait_for_function("typeof document.querySelector('[data-sotay-search]').sotaySearch === 'function'")
         assert pg.evaluate("document.activeElement.id") == "sotay-search-q"
         pg.set_viewport_size({"width": 1024, "height": 740})  # desktop: the box and "/"
         pg.goto(f"{base}index.html")
