@@ -19,8 +19,26 @@ from .project import find_project
 log = logging.getLogger("sotay")
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time of the message.
+
+    A handler bound to the stderr of its creation time keeps writing to a
+    closed stream once that stream is swapped (pytest's capture, embedding)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def setup_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -216,14 +216,14 @@ def test_export_then_import_in_another_browser(page, browser, harness, tmp_path)
     pg.goto(harness.as_uri())
     assert not box(pg, "gui-tai-lieu").is_checked()
     pg.set_input_files('[data-role="import"]', str(exported))
-    pg.wait_for_function("document.querySelector('[data-role=status]').textContent.includes('Đã nhập')")
+    pg.wait_for_function("document.querySelector('[data-role=status]')?.textContent.includes('Đã nhập')")
     assert box(pg, "gui-tai-lieu").is_checked()
     assert pg.input_value('[data-role="event-date"]') == "2026-12-10"
 
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "khac"}', encoding="utf-8")
     pg.set_input_files('[data-role="import"]', str(bad))
-    pg.wait_for_function("document.querySelector('[data-role=status]').textContent.includes('Không nhập được')")
+    pg.wait_for_function("document.querySelector('[data-role=status]')?.textContent.includes('Không nhập được')")
     other.close()
 
 

@@ -97,4 +97,4 @@ def test_export_then_import_in_a_fresh_profile(new_page, project, tmp_path):
     fresh.goto(base + PAGE)
     assert not box(fresh, "gui-giay-moi").is_checked()
     fresh.locator('[data-role="import"]').set_input_files(str(exported))
-    fresh.wait_for_function("document.querySelector('input[data-item-id=\"gui-giay-moi\"]').checked")
+    fresh.wait_for_function("document.querySelector('input[data-item-id=\"gui-giay-moi\"]')?.checked")

@@ -236,9 +236,10 @@ def test_material_header_box_with_slash_shortcut(browser, material_site, mode):
         pg.set_viewport_size({"width": 360, "height": 740})  # phone: the magnifier opens the search page
         pg.goto(f"{base}index.html")
         assert not pg.is_visible("[data-sotay-header-search] input[name=q]")
-        pg.click("[data-sotay-header-search] button")
+        with pg.expect_navigation():
+            pg.click("[data-sotay-header-search] button")
         # data-state=idle is in the HTML already: wait for search.js to have set the page up
-        pg.wait_for_function("typeof document.querySelector('[data-sotay-search]').sotaySearch === 'function'")
+        pg.wait_for_function("typeof document.querySelector('[data-sotay-search]')?.sotaySearch === 'function'")
         assert pg.evaluate("document.activeElement.id") == "sotay-search-q"
         pg.set_viewport_size({"width": 1024, "height": 740})  # desktop: the box and "/"
         pg.goto(f"{base}index.html")
