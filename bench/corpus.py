@@ -99,8 +99,9 @@ def _write_commune_document(root: Path, commune: Commune, seed: str, prefix: str
     doc_id = f"{prefix}-{commune.slug}"
     rename = _renamer(seed_name, commune.name)
     text = rename(text.replace(f"id: {seed}\n", f"id: {doc_id}\n", 1))
-    if seed_name is None:  # name the commune in the title at least
+    if seed_name is None:  # name the commune in the title, and make the copy the commune's own document
         text = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} (xã {commune.name})", text, count=1, flags=re.MULTILINE)
+        text = _set_front_matter(text, level="xa", issuer=f"Đảng ủy xã {commune.name}", place=commune.name)
     text, dropped = _vary(text, commune)
     (root / "content" / "documents" / f"{doc_id}.md").write_text(text, encoding="utf-8")
     for kind, items in data.items():
@@ -109,6 +110,12 @@ def _write_commune_document(root: Path, commune: Commune, seed: str, prefix: str
         out = root / "data" / kind / f"{doc_id}.yml"
         out.write_text(yaml.dump({kind: entries}, Dumper=yaml.CSafeDumper, allow_unicode=True,
                                  sort_keys=False, width=200), encoding="utf-8")
+
+
+def _set_front_matter(text: str, **values: str) -> str:
+    for key, value in values.items():
+        text = re.sub(rf"^{key}: .*$", lambda m: f"{key}: {value}", text, count=1, flags=re.MULTILINE)
+    return text
 
 
 def _renamer(old: str | None, new: str):

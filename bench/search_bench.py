@@ -4,7 +4,9 @@
     .venv/bin/python bench/search_bench.py --seed-site     # pages made from content/documents/*.md
     .venv/bin/python bench/search_bench.py --site site     # a built handbook (already indexed)
     options: --cpu-slowdown 4 (emulate a low-end phone), --json out.json,
-             --compare-d-folding (index size if đ→d folded text were indexed too)
+             --compare-d-folding (index size if đ→d folded text were indexed too),
+             --unit SLUG (search one commune + the shared pages: ?don-vi=SLUG; --unit all
+             forces every unit; generator/scopes.py), --modes served (skip file://)
 
 For every query, in a fresh browser context (cold cache), served over http
 and opened from file://: time from navigation to the first results shown
@@ -130,7 +132,7 @@ def transfer_size(path: Path) -> int:
     return len(gzip.compress(data, 6)) if path.suffix in COMPRESSIBLE else len(data)
 
 
-def measure(browser, site: Path, base: str, query: str, slowdown: float) -> dict:
+def measure(browser, site: Path, base: str, query: str, slowdown: float, unit: str | None = None) -> dict:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     if slowdown > 1:
@@ -138,8 +140,9 @@ def measure(browser, site: Path, base: str, query: str, slowdown: float) -> dict
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
     urls: list[str] = []
     page.on("request", lambda r: urls.append(r.url))
-    page.goto(f"{base}tim-kiem.html?q={quote(query)}")
-    page.wait_for_selector("[data-sotay-search][data-state=done],[data-sotay-search][data-state=error]", timeout=60000)
+    scope = "" if unit is None else f"&don-vi={'' if unit == 'all' else quote(unit)}"
+    page.goto(f"{base}tim-kiem.html?q={quote(query)}{scope}")
+    page.wait_for_selector("[data-sotay-search][data-state=done],[data-sotay-search][data-state=error]", timeout=180000)
     marks = page.evaluate(
         """() => Object.fromEntries(['ready', 'searched', 'loaded', 'done'].map(n =>
              [n, Math.round(performance.getEntriesByName('sotay:search:' + n)[0]?.startTime ?? -1)]))"""
@@ -189,16 +192,17 @@ def bundle_sizes(site: Path) -> dict:
     }
 
 
-def run(site: Path, slowdown: float) -> dict:
+def run(site: Path, slowdown: float, unit: str | None = None, modes: tuple[str, ...] = ("served", "file")) -> dict:
     from playwright.sync_api import sync_playwright
 
     httpd = serve(site)
-    modes = {"served": f"http://127.0.0.1:{httpd.server_port}/", "file": site.resolve().as_uri() + "/"}
-    report = {"site": str(site), "cpu_slowdown": slowdown, "sizes": bundle_sizes(site), "modes": {}}
+    bases = {"served": f"http://127.0.0.1:{httpd.server_port}/", "file": site.resolve().as_uri() + "/"}
+    report = {"site": str(site), "cpu_slowdown": slowdown, "unit": unit, "sizes": bundle_sizes(site), "modes": {}}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for mode, base in modes.items():
-            rows = [measure(browser, site, base, q, slowdown) for q in QUERIES]
+        for mode in modes:
+            base = bases[mode]
+            rows = [measure(browser, site, base, q, slowdown, unit) for q in QUERIES]
             report["modes"][mode] = {
                 "median_first_results_ms": statistics.median(r["first_results_ms"] for r in rows),
                 "max_first_results_ms": max(r["first_results_ms"] for r in rows),
@@ -218,7 +222,7 @@ def run(site: Path, slowdown: float) -> dict:
 
 def print_report(report: dict) -> None:
     s = report["sizes"]
-    print(f"Site: {report['site']}  (CPU slowdown ×{report['cpu_slowdown']})")
+    print(f"Site: {report['site']}  (CPU slowdown ×{report['cpu_slowdown']}, unit {report['unit'] or 'default'})")
     print(
         f"Bundle: pagefind/ {s['pagefind_bytes'] / 1024:.0f} KB "
         f"(index {s['index_bytes'] / 1024:.0f} KB in {s['index_chunks']} chunks, fragments {s['fragment_bytes'] / 1024:.0f} KB, "
@@ -247,6 +251,8 @@ def main() -> None:
     ap.add_argument("--cpu-slowdown", type=float, default=1.0)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--compare-d-folding", action="store_true")
+    ap.add_argument("--unit", help="a unit's slug (?don-vi=), or 'all'")
+    ap.add_argument("--modes", nargs="+", choices=("served", "file"), default=("served", "file"))
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -262,7 +268,7 @@ def main() -> None:
         if site is None:
             site = Path(tmp) / "site"
             seed_site(site) if args.seed_site else build_fixture_site(site)
-        report = run(site, args.cpu_slowdown)
+        report = run(site, args.cpu_slowdown, args.unit, tuple(args.modes))
     print_report(report)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

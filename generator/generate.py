@@ -31,6 +31,7 @@ class Prepared:
     nav: list
     build_date: str
     content_version: str
+    scopes: dict[str, str]  # page → search scope, read by overrides/main.html (generator/scopes.py)
 
 
 def prepare(project: Project, docs_dir: Path) -> Prepared:
@@ -41,7 +42,7 @@ def prepare(project: Project, docs_dir: Path) -> Prepared:
     for line in coverage_lines(handbook):
         log.info(line)
     log.info("Sổ tay: %d văn bản, %d trang (%d trang thay đổi)", len(handbook.documents), len(site.pages), written)
-    return Prepared(project, handbook, site.nav, build_date(), content_version(project))
+    return Prepared(project, handbook, site.nav, build_date(), content_version(project), site.scopes)
 
 
 def finish_site(prepared: Prepared, site_dir: Path) -> None:

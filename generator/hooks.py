@@ -50,6 +50,7 @@ def on_config(config):
     config.nav = prepared.nav
     config.extra["sotay_build_date"] = prepared.build_date
     config.extra["sotay_content_version"] = prepared.content_version
+    config.extra["sotay_scopes"] = prepared.scopes
     return config
 
 

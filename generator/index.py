@@ -131,7 +131,8 @@ TITLE_WEIGHT = 10.0
 _BODY_OPEN = re.compile(r"<div data-pagefind-body([^>]*)>")
 _ARTICLE = re.compile(r'<h3\b[^>]*\bclass="sotay-article-heading"')
 _SECTION = re.compile(r'<h[23]\b[^>]*\bid="chuong-[^"]*"')  # Chương, and Mục ("chuong-2-muc-1")
-_META_SPAN = re.compile(r'<span data-pagefind-meta="[^"]*"[^>]*>\s*</span>')
+# copied into every record of a document: its metadata, and its unit (generator/scopes.py)
+_META_SPAN = re.compile(r'<span data-pagefind-(?:meta="[^"]*"|filter="don-vi:[^"]*")[^>]*>\s*</span>')
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _HTML_LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
 

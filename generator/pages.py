@@ -21,7 +21,7 @@ from .lessons import lesson_pages
 from .quiz import quiz_pages
 from .tool_views import add_tool_pages
 from .render import make_environment, render_template
-from . import nav_views
+from . import nav_views, scopes
 from .nav_views import site_titles
 
 
@@ -47,6 +47,7 @@ def search_alias_table(handbook: Handbook) -> dict[str, list[str]]:
 class SitePages:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown
     nav: list = field(default_factory=list)  # MkDocs `nav` structure
+    scopes: dict[str, str] = field(default_factory=dict)  # page → search scope (generator/scopes.py)
 
     def add(self, page: str, text: str) -> None:
         self.pages[urls.source_of(page)] = text
@@ -77,11 +78,14 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
         sections=home_sections(site),
         search_href=urls.SEARCH,
     ))
+    units = scopes.units_of(handbook.documents)
     site.add(urls.SEARCH, render_template(env, "search_page.md.j2", root="", kinds=SEARCH_KINDS,
-                                          aliases=search_alias_table(handbook)))
+                                          aliases=search_alias_table(handbook),
+                                          units=scopes.unit_options(units), scope_default=scopes.default_scope(units)))
     copy_hand_written(handbook.pages_dir, site)
     indexes = section_indexes(handbook, env, site)
     site.nav = nav_views.navigation(handbook.documents, site.pages, indexes)
+    site.scopes = scopes.page_scopes(site.pages, units)
     return site
 
 

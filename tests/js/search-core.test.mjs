@@ -290,3 +290,15 @@ test("the label 'Điều N.' of a clause does not match the word dieu of a query
   const hits = core.rankResults([{ ...page, rank: 0 }], core.planQuery("dieu dong can bo"));
   assert.equal(hits[0].anchor, "dieu-2-khoan-4");
 });
+
+test("searchFilters: page type and unit combine; the shared pages are always in a unit's search", () => {
+  assert.equal(core.searchFilters("", ""), null);
+  assert.equal(core.searchFilters("", null), null);
+  assert.deepEqual(core.searchFilters("van-ban", ""), { "loai-trang": "van-ban" });
+  assert.deepEqual(core.searchFilters("", "chung"), { "don-vi": "chung" });
+  assert.deepEqual(core.searchFilters("", "dang-uy-xa-an-ha"), { "don-vi": { any: ["chung", "dang-uy-xa-an-ha"] } });
+  assert.deepEqual(core.searchFilters("vai-tro", "dang-uy-xa-an-ha"), {
+    "loai-trang": "vai-tro",
+    "don-vi": { any: ["chung", "dang-uy-xa-an-ha"] },
+  });
+});

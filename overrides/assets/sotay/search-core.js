@@ -598,7 +598,23 @@
       });
   }
 
+  var SHARED_SCOPE = "chung"; // generator/scopes.py SHARED
+
+  /**
+   * Pagefind's `filters` option for a page type ("" = any) and a unit
+   * ("" = every unit; "chung" = the shared pages; a unit's slug = the shared
+   * pages and that unit's). Null when nothing is filtered.
+   */
+  function searchFilters(kind, scope) {
+    var filters = {};
+    if (kind) filters["loai-trang"] = kind;
+    if (scope === SHARED_SCOPE) filters["don-vi"] = SHARED_SCOPE;
+    else if (scope) filters["don-vi"] = { any: [SHARED_SCOPE, scope] };
+    return Object.keys(filters).length ? filters : null;
+  }
+
   var api = {
+    searchFilters: searchFilters,
     normalizeQuery: normalizeQuery,
     fold: fold,
     foldWord: foldWord,

@@ -3,7 +3,10 @@
  * Needs, loaded before it as classic scripts: search-core.js (pure logic),
  * search-file.js (file:// loader). Finds its widget by [data-sotay-search]:
  *   data-root       relative path to the site root ("", "../")
+ *   data-scope-default  what is searched before a unit is picked (present when the
+ *                   handbook has several units: generator/scopes.py)
  *   form input[name=q], optional radios input[name=loai] (loai-trang filter),
+ *   optional select[name=don-vi] (don-vi filter; the choice is remembered),
  *   [data-role=status], [data-role=results]
  *   <script type="application/json" data-role="aliases"> alias table
  * Served over http(s) it imports <root>pagefind/pagefind.js; from file:// it
@@ -18,6 +21,7 @@
   var MAX_HITS = 20;
   var DEBOUNCE_MS = 250;
   var WORDS_FILE = "sotay-words.json";
+  var SCOPE_KEY = "sotay.don-vi"; // localStorage: the unit the reader last picked
   var wordCache = new Map(); // page url → {words, folded}: fold each page once per visit
 
   // Pagefind matches every query word as a prefix ("pho" finds "phối" too);
@@ -81,8 +85,9 @@
   }
 
   /** Result lists of several searches: one list per search. */
-  function searchEach(pf, searches, filter) {
-    var options = filter ? { filters: { "loai-trang": filter } } : {};
+  function searchEach(pf, searches, kind, scope) {
+    var filters = core.searchFilters(kind, scope);
+    var options = filters ? { filters: filters } : {};
     return Promise.all(
       searches.map(function (s) {
         return pf.search(s, options).then(function (r) {
@@ -97,11 +102,11 @@
    * quote them; a second pass over documents only keeps a few in the pool.
    * Returns [lists of all pages, lists of documents].
    */
-  function searchTier(pf, searches, kind) {
-    return Promise.all([searchEach(pf, searches, kind), kind ? [] : searchEach(pf, searches, "van-ban")]);
+  function searchTier(pf, searches, kind, scope) {
+    return Promise.all([searchEach(pf, searches, kind, scope), kind ? [] : searchEach(pf, searches, "van-ban", scope)]);
   }
 
-  function runQuery(pf, plan, siteRoot, kind) {
+  function runQuery(pf, plan, siteRoot, kind, scope) {
     mark("ready");
     // What was typed first; the names of its aliases only when that is not
     // enough to fill the pool: each name costs index chunks of its own words.
@@ -109,13 +114,13 @@
     var rest = plan.searches.filter(function (s) {
       return first.indexOf(s) < 0;
     });
-    return searchTier(pf, first, kind)
+    return searchTier(pf, first, kind, scope)
       .then(function (lists) {
         // enough: as many records with every typed word in their title as documents are loaded
         var pool = core.mergeResultLists(kind ? lists[0] : lists[1]);
         var enough = core.titleHits(pool, plan.typed.length) >= MAX_DOCUMENTS;
         if (enough || !rest.length) return lists;
-        return searchTier(pf, rest, kind).then(function (more) {
+        return searchTier(pf, rest, kind, scope).then(function (more) {
           return [lists[0].concat(more[0]), lists[1].concat(more[1])];
         });
       })
@@ -170,13 +175,15 @@
     return li;
   }
 
-  function shareUrl(query, kind) {
+  function shareUrl(query, kind, scope) {
     try {
       var url = new URL(location.href);
       if (query) url.searchParams.set("q", query);
       else url.searchParams.delete("q");
       if (kind) url.searchParams.set("loai", kind);
       else url.searchParams.delete("loai");
+      if (scope !== null) url.searchParams.set("don-vi", scope);
+      else url.searchParams.delete("don-vi");
       history.replaceState(null, "", url.href);
     } catch (e) {
       /* some file:// setups refuse replaceState: the page still works */
@@ -194,9 +201,16 @@
     var timer = null;
     var kinds = widget.querySelectorAll('input[name="loai"]');
 
+    var unit = widget.querySelector('select[name="don-vi"]');
+
     function currentKind() {
       var checked = widget.querySelector('input[name="loai"]:checked');
       return checked ? checked.value : "";
+    }
+
+    /** The unit searched: null when the handbook has none to choose from. */
+    function currentScope() {
+      return unit ? unit.value : null;
     }
 
     function show(hits, query) {
@@ -204,6 +218,7 @@
       status.textContent = hits.length
         ? "Có " + hits.length + " kết quả cho “" + query + "”."
         : "Không tìm thấy kết quả cho “" + query + "”. Hãy thử ít từ hơn, hoặc tên viết tắt như BTV, UBKT.";
+      if (unit && unit.value === "chung") status.textContent += " Đang tìm trong văn bản chung; chọn đơn vị của bạn để tìm cả quy chế của đơn vị.";
       widget.setAttribute("data-state", "done");
       mark("done");
     }
@@ -212,7 +227,8 @@
       var mine = ++generation;
       var plan = core.planQuery(query, aliases);
       var kind = currentKind();
-      shareUrl(query.trim(), kind);
+      var scope = currentScope();
+      shareUrl(query.trim(), kind, scope);
       if (!plan.searches.length) {
         list.replaceChildren();
         status.textContent = "Gõ từ cần tìm, có dấu hoặc không dấu (ví dụ: pho bi thu, dang uy, BTV).";
@@ -224,7 +240,7 @@
       pagefind = pagefind || Promise.all([loadPagefind(siteRoot), loadDWords(siteRoot)]);
       return pagefind
         .then(function (engine) {
-          return runQuery(engine[0], core.planQuery(query, aliases, { dWords: engine[1] }), siteRoot, kind);
+          return runQuery(engine[0], core.planQuery(query, aliases, { dWords: engine[1] }), siteRoot, kind, scope);
         })
         .then(function (hits) {
           if (mine === generation) show(hits, query.trim());
@@ -256,15 +272,51 @@
       });
     });
 
+    if (unit) {
+      unit.addEventListener("change", function () {
+        remember(SCOPE_KEY, unit.value);
+        search(input.value);
+      });
+    }
+
     var params = new URLSearchParams(location.search);
     var initial = params.get("q") || "";
     Array.prototype.forEach.call(kinds, function (radio) {
       radio.checked = radio.value === (params.get("loai") || "");
     });
+    if (unit) {
+      // the link's unit (a commune's page, a shared URL), else the reader's last choice, else the default
+      var wanted = [params.get("don-vi"), recall(SCOPE_KEY), widget.getAttribute("data-scope-default") || ""];
+      unit.value = wanted.filter(function (v) {
+        return v !== null && hasOption(unit, v);
+      })[0];
+    }
     input.value = initial;
     widget.sotaySearch = search; // for tests and the benchmark
     if (initial.trim()) search(initial);
     else input.focus();
+  }
+
+  function hasOption(select, value) {
+    return Array.prototype.some.call(select.options, function (o) {
+      return o.value === value;
+    });
+  }
+
+  function remember(key, value) {
+    try {
+      localStorage.setItem(key, value);
+    } catch (e) {
+      /* storage off (private mode, some file:// setups): the choice lasts for this page */
+    }
+  }
+
+  function recall(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
   }
 
   function start() {
