@@ -3,10 +3,14 @@
 `write_service_worker(site_dir, content_version)` runs after the search index
 (generate.finish_site) and writes, at the site root:
 
-- `sw.js`: generator/templates/sw.js preceded by the list of files to cache
-  (every page, the Pagefind index and its chunks, our assets), each with a
-  short content hash, their total size, and the cache version
-  `<content version>-<hash of the list>` (a code-only change also renews it);
+- `sw.js`: generator/templates/sw.js preceded by the cache version
+  `<content version>-<hash of the list>` (a code-only change also renews it),
+  the number of files and their total size;
+- `sotay-offline.json`: the list of files to cache (every page, the Pagefind
+  index and its chunks, our assets), each with a short content hash. Every
+  served page registers sw.js, so the list is not in it: the worker fetches
+  the list only when the reader accepts the download (a 100-commune handbook
+  lists ~10,000 files, hundreds of KB that most readers never need);
 - `manifest.webmanifest`: name, Vietnamese, standalone, icons.
 
 Left out of the list: what the served site never loads (the file:// copy of
@@ -26,10 +30,11 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 SW_NAME = "sw.js"
+LIST_NAME = "sotay-offline.json"
 MANIFEST_NAME = "manifest.webmanifest"
 SW_TEMPLATE = Path(__file__).parent / "templates" / "sw.js"
 EXCLUDED_DIRS = ("pagefind-file/", "assets/javascripts/", "api/")
-EXCLUDED_NAMES = (SW_NAME, "sitemap.xml", "sitemap.xml.gz")
+EXCLUDED_NAMES = (SW_NAME, LIST_NAME, "sitemap.xml", "sitemap.xml.gz")
 EXCLUDED_SUFFIXES = (".map",)
 THEME_COLOR = "#c62828"  # the icon's red (Material's red primary is too light for white text)
 
@@ -77,9 +82,13 @@ def offline_files(site_dir: Path, content_version: str) -> OfflineList:
 
 
 def service_worker_js(listing: OfflineList) -> str:
-    head = json.dumps({"version": listing.version, "bytes": listing.bytes, "files": listing.files},
+    head = json.dumps({"version": listing.version, "bytes": listing.bytes, "count": len(listing.files), "list": LIST_NAME},
                       ensure_ascii=False, separators=(",", ":"))
     return f"self.SOTAY_OFFLINE = {head};\n" + SW_TEMPLATE.read_text(encoding="utf-8")
+
+
+def file_list_json(listing: OfflineList) -> str:
+    return json.dumps({"version": listing.version, "files": listing.files}, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_manifest(site_dir: Path) -> None:
@@ -91,6 +100,7 @@ def write_service_worker(site_dir: Path, content_version: str) -> OfflineList:
     site_dir = Path(site_dir)
     write_manifest(site_dir)
     listing = offline_files(site_dir, content_version)
+    (site_dir / LIST_NAME).write_text(file_list_json(listing), encoding="utf-8")  # before the worker that reads it
     (site_dir / SW_NAME).write_text(service_worker_js(listing), encoding="utf-8")
     log.info("Offline: %d tệp, %.1f MB, phiên bản %s", len(listing.files), listing.bytes / 2**20, listing.version)
     return listing

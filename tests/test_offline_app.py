@@ -17,10 +17,20 @@ from tests.site_pages import page_types
 
 
 def sw_listing(site):
+    """The worker's head (version, count, bytes) with the files of the list it fetches when asked."""
     text = (site / "sw.js").read_text(encoding="utf-8")
     head = text.split("\n", 1)[0]
     assert head.startswith("self.SOTAY_OFFLINE = ") and head.endswith(";")
-    return json.loads(head[len("self.SOTAY_OFFLINE = "):-1])
+    listing = json.loads(head[len("self.SOTAY_OFFLINE = "):-1])
+    files = json.loads((site / listing["list"]).read_text(encoding="utf-8"))
+    assert files["version"] == listing["version"] and len(files["files"]) == listing["count"]
+    return {**listing, "files": files["files"]}
+
+
+def test_service_worker_script_stays_small_whatever_the_handbook_size(default_site):
+    """Every served page registers sw.js: the file list is fetched only when the reader accepts."""
+    assert (default_site / "sw.js").stat().st_size < 8 * 1024
+    assert "van-ban/" not in (default_site / "sw.js").read_text(encoding="utf-8")
 
 
 def test_service_worker_lists_every_page_and_the_search_index(default_site):
@@ -145,5 +155,28 @@ def test_new_build_replaces_the_old_cache(default_site, tmp_path, new_page):
         page.goto(base + "index.html")
         assert "bản mới" in page.locator("h1").first.inner_text()
         assert watch.errors == []
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
+def test_missing_file_list_says_so_and_caches_nothing(default_site, tmp_path, new_page):
+    """The list is fetched when the reader accepts: if it cannot be, the bar says so, nothing half-cached."""
+    site = tmp_path / "site"
+    shutil.copytree(default_site, site)
+    (site / offline.LIST_NAME).unlink()
+    server, base = serve_directory(site)
+    try:
+        page, watch = new_page()
+        page.goto(base + "index.html")
+        bar = page.locator("[data-sotay-offline-bar]")
+        bar.wait_for(timeout=15000)
+        page.get_by_role("button", name="Tải về").click()
+        page.wait_for_function("document.querySelector('[data-sotay-offline-bar]')?.textContent.includes('Chưa tải được')",
+                               timeout=30000)
+        assert page.get_by_role("button", name="Tải về").is_visible()  # the reader can try again
+        assert page.locator("html[data-sotay-offline=ready]").count() == 0
+        assert all(page.evaluate(f"caches.open({name!r}).then(c => c.keys()).then(k => k.length)") == 0
+                   for name in cache_names(page))
     finally:
         server.shutdown()

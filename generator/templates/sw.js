@@ -1,9 +1,10 @@
 /* Sổ tay Quy chế — service worker (scope: the whole site). Written by
- * generator/offline.py, which puts the build's file list above this line.
+ * generator/offline.py, which puts the build's version, file count and size
+ * above this line; the file list itself is OFFLINE.list (sotay-offline.json).
  *
  * Nothing is downloaded until the reader accepts "Tải toàn bộ để đọc offline"
- * (message "cache-all" from assets/sotay/ui.js): data is metered. Then every
- * file of the list goes into the cache "sotay-<version>", with progress
+ * (message "cache-all" from assets/sotay/ui.js): data is metered. Then the
+ * list is fetched and every file of it goes into the cache "sotay-<version>", with progress
  * messages, and the site is served cache-first (network for anything else).
  * A new build has a new version: if the reader had opted in, the new worker
  * fills the new cache at install (files whose hash did not change are copied
@@ -41,16 +42,33 @@ function previousCache() {
   });
 }
 
+/** The build's [path, hash] list; refused if it is another build's (a newer worker is on its way). */
+function fileList() {
+  return fetch(urlOf(OFFLINE.list), { cache: "no-cache" })
+    .then(function (res) {
+      if (!res.ok) throw new Error(OFFLINE.list + ": " + res.status);
+      return res.json();
+    })
+    .then(function (list) {
+      if (list.version !== OFFLINE.version) throw new Error(OFFLINE.list + ": version " + list.version);
+      return list.files;
+    });
+}
+
 function cacheAll(client) {
-  var files = OFFLINE.files.slice();
-  var total = files.length;
+  var total = OFFLINE.count;
   var done = 0;
   var failed = 0;
   var hashes = {};
   function tell(msg) { if (client) client.postMessage(msg); }
-  return Promise.all([caches.open(CACHE), previousCache()]).then(function (opened) {
+  var list = fileList().catch(function (err) {
+    tell({ type: "failed", done: 0, total: total });
+    throw err;
+  });
+  return Promise.all([caches.open(CACHE), previousCache(), list]).then(function (opened) {
     var cache = opened[0];
     var old = opened[1];
+    var files = opened[2];
     function one(entry) {
       var path = entry[0];
       var hash = entry[1];
@@ -117,7 +135,7 @@ self.addEventListener("message", function (event) {
   var client = event.source;
   if (msg.type === "status") {
     event.waitUntil(isComplete().then(function (complete) {
-      client.postMessage({ type: "status", complete: complete, bytes: OFFLINE.bytes, files: OFFLINE.files.length, version: OFFLINE.version });
+      client.postMessage({ type: "status", complete: complete, bytes: OFFLINE.bytes, files: OFFLINE.count, version: OFFLINE.version });
     }));
   } else if (msg.type === "cache-all") {
     event.waitUntil(cacheAll(client).catch(function () {}));
