@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import export, live, offline
+from . import export, live, offline, scopes, urls
 from .handbook import Handbook, coverage_lines, load_handbook
 from .pages import site_pages
 from .project import Project
@@ -60,10 +60,18 @@ def finish_site(prepared: Prepared, site_dir: Path) -> None:
         if serving:
             offline.write_dev_worker(site_dir)
         else:
-            offline.write_service_worker(site_dir, prepared.content_version)  # lists the index: after it
+            offline.write_service_worker(site_dir, prepared.content_version,  # lists the index: after it
+                                         *offline_units(prepared))
         return pages
 
     live.SERVE.finish(extras)
+
+
+def offline_units(prepared: Prepared) -> tuple[dict[str, str], dict[str, str]]:
+    """Site path → unit of every page of a commune, and each unit's name (generator/scopes.py)."""
+    pages = {urls.page_of(src): unit for src, unit in prepared.scopes.items() if unit != scopes.SHARED}
+    labels = {u.slug: u.label for u in scopes.units_of(prepared.handbook.documents).values()}
+    return pages, labels
 
 
 def write_handbook_json(prepared: Prepared, site_dir: Path) -> None:

@@ -55,6 +55,14 @@ def default_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def commune_corpus(tmp_path_factory):
+    """The seed handbook plus 2 synthetic communes, An Hà and Bình Hà (bench/corpus.py): three units."""
+    from bench.corpus import make_corpus
+
+    return build_project(make_corpus(2, tmp_path_factory.mktemp("communes") / "project"))
+
+
+@pytest.fixture(scope="session")
 def default_site(default_build) -> Path:
     return default_build.site_dir.resolve()
 

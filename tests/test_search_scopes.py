@@ -16,8 +16,7 @@ from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
-from bench.corpus import make_corpus
-from conftest import build_project, serve_directory
+from conftest import serve_directory
 from generator import scopes
 from generator.model import Document
 
@@ -68,9 +67,8 @@ def test_many_units_search_the_shared_pages_until_one_is_picked():
 # --- the built pages ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    root = make_corpus(2, tmp_path_factory.mktemp("scopes") / "project")
-    return build_project(root)
+def corpus(commune_corpus):
+    return commune_corpus
 
 
 @pytest.fixture(scope="module")

@@ -9,113 +9,159 @@
  * A new build has a new version: if the reader had opted in, the new worker
  * fills the new cache at install (files whose hash did not change are copied
  * from the old cache, not downloaded again), then deletes the old caches.
+ *
+ * A handbook of several communes (OFFLINE.units: slug → [name, files, bytes])
+ * lists each commune's pages apart (sotay-offline/<slug>.json): "status" and
+ * "cache-all" name the reader's unit, and the cache holds the shared files
+ * plus the units asked for so far (kept in the completion mark, and carried
+ * over to the next build's cache).
  */
 "use strict";
 
 var OFFLINE = self.SOTAY_OFFLINE;
+var UNITS = OFFLINE.units || {};
 var PREFIX = "sotay-";
 var CACHE = PREFIX + OFFLINE.version;
 var SCOPE = self.registration.scope;
 var MARK = new URL("__sotay-offline__.json", SCOPE).href; // written last: the cache is complete
+var UNIT_LISTS = "sotay-offline/";
 var CONCURRENCY = 4;
 
 function urlOf(path) {
   return new URL(path, SCOPE).href;
 }
 
+/** The completion mark: {hashes: {path: hash}, units: [slug]}, or null while incomplete. */
 function readMark(cache) {
-  return cache.match(MARK).then(function (res) { return res ? res.json() : null; });
+  return cache.match(MARK).then(function (res) { return res ? res.json() : null; }).then(function (mark) {
+    if (!mark) return null;
+    return mark.hashes ? mark : { hashes: mark, units: [] }; // a mark of a worker without units
+  });
 }
 
-/** The newest other complete cache: {cache, hashes} or null. */
-function previousCache() {
+/** The newest complete cache, this build's first: {cache, hashes, units} or null. */
+function completeCache() {
   return caches.keys().then(function (keys) {
-    var others = keys.filter(function (k) { return k.indexOf(PREFIX) === 0 && k !== CACHE; });
-    return others.reduce(function (found, key) {
+    var ours = keys.filter(function (k) { return k.indexOf(PREFIX) === 0; });
+    ours.sort(function (a, b) { return (b === CACHE) - (a === CACHE); });
+    return ours.reduce(function (found, key) {
       return found.then(function (best) {
         if (best) return best;
         return caches.open(key).then(function (cache) {
-          return readMark(cache).then(function (hashes) { return hashes ? { cache: cache, hashes: hashes } : null; });
+          return readMark(cache).then(function (mark) {
+            return mark ? { cache: cache, hashes: mark.hashes, units: mark.units || [], current: key === CACHE } : null;
+          });
         });
       });
     }, Promise.resolve(null));
   });
 }
 
-/** The build's [path, hash] list; refused if it is another build's (a newer worker is on its way). */
-function fileList() {
-  return fetch(urlOf(OFFLINE.list), { cache: "no-cache" })
+/** Units this build knows, without repeats. */
+function knownUnits(units) {
+  return (units || []).filter(function (u, i, all) {
+    return Object.prototype.hasOwnProperty.call(UNITS, u) && all.indexOf(u) === i;
+  });
+}
+
+/** Files and bytes of the shared part plus `units`. */
+function sizeOf(units) {
+  return units.reduce(function (size, u) {
+    return { files: size.files + UNITS[u][1], bytes: size.bytes + UNITS[u][2] };
+  }, { files: OFFLINE.count, bytes: OFFLINE.bytes });
+}
+
+/** One [path, hash] list; refused if it is another build's (a newer worker is on its way). */
+function fileList(name) {
+  return fetch(urlOf(name), { cache: "no-cache" })
     .then(function (res) {
-      if (!res.ok) throw new Error(OFFLINE.list + ": " + res.status);
+      if (!res.ok) throw new Error(name + ": " + res.status);
       return res.json();
     })
     .then(function (list) {
-      if (list.version !== OFFLINE.version) throw new Error(OFFLINE.list + ": version " + list.version);
+      if (list.version !== OFFLINE.version) throw new Error(name + ": version " + list.version);
       return list.files;
     });
 }
 
-function cacheAll(client) {
-  var total = OFFLINE.count;
+function filesOf(units) {
+  var names = [OFFLINE.list].concat(units.map(function (u) { return UNIT_LISTS + u + ".json"; }));
+  return Promise.all(names.map(fileList)).then(function (lists) { return [].concat.apply([], lists); });
+}
+
+/** Cache the shared files and `units` (with those already cached); progress to `client`. */
+function cacheAll(client, units) {
   var done = 0;
   var failed = 0;
   var hashes = {};
   function tell(msg) { if (client) client.postMessage(msg); }
-  var list = fileList().catch(function (err) {
-    tell({ type: "failed", done: 0, total: total });
-    throw err;
-  });
-  return Promise.all([caches.open(CACHE), previousCache(), list]).then(function (opened) {
-    var cache = opened[0];
-    var old = opened[1];
-    var files = opened[2];
-    function one(entry) {
-      var path = entry[0];
-      var hash = entry[1];
-      var url = urlOf(path);
-      var reuse = old && old.hashes[path] === hash ? old.cache.match(url) : Promise.resolve(undefined);
-      return reuse
-        .then(function (res) {
-          return res || fetch(url, { cache: "no-cache" }).then(function (fresh) {
-            if (!fresh.ok) throw new Error(url + ": " + fresh.status);
-            return fresh;
+  return completeCache().then(function (old) {
+    var wanted = knownUnits((old ? old.units : []).concat(units || []));
+    var total = sizeOf(wanted).files;
+    var list = filesOf(wanted).catch(function (err) {
+      tell({ type: "failed", done: 0, total: total });
+      throw err;
+    });
+    return Promise.all([caches.open(CACHE), list]).then(function (opened) {
+      var cache = opened[0];
+      var files = opened[1];
+      function one(entry) {
+        var path = entry[0];
+        var hash = entry[1];
+        var url = urlOf(path);
+        var reuse = old && old.hashes[path] === hash ? old.cache.match(url) : Promise.resolve(undefined);
+        return reuse
+          .then(function (res) {
+            return res || fetch(url, { cache: "no-cache" }).then(function (fresh) {
+              if (!fresh.ok) throw new Error(url + ": " + fresh.status);
+              return fresh;
+            });
+          })
+          .then(function (res) { hashes[path] = hash; return cache.put(url, res); })
+          .catch(function () { failed += 1; })
+          .then(function () {
+            done += 1;
+            if (done % 10 === 0 || done === total) tell({ type: "progress", done: done, total: total });
           });
-        })
-        .then(function (res) { hashes[path] = hash; return cache.put(url, res); })
-        .catch(function () { failed += 1; })
-        .then(function () {
-          done += 1;
-          if (done % 10 === 0 || done === total) tell({ type: "progress", done: done, total: total });
-        });
-    }
-    function worker() {
-      var entry = files.shift();
-      return entry ? one(entry).then(worker) : Promise.resolve();
-    }
-    var workers = [];
-    for (var i = 0; i < CONCURRENCY; i += 1) workers.push(worker());
-    return Promise.all(workers).then(function () {
-      if (failed) {
-        tell({ type: "failed", done: done - failed, total: total });
-        throw new Error("offline cache incomplete");
       }
-      return cache.put(MARK, new Response(JSON.stringify(hashes), { headers: { "Content-Type": "application/json" } }))
-        .then(function () { tell({ type: "done", version: OFFLINE.version }); });
+      function worker() {
+        var entry = files.shift();
+        return entry ? one(entry).then(worker) : Promise.resolve();
+      }
+      var workers = [];
+      for (var i = 0; i < CONCURRENCY; i += 1) workers.push(worker());
+      return Promise.all(workers).then(function () {
+        if (failed) {
+          tell({ type: "failed", done: done - failed, total: total });
+          throw new Error("offline cache incomplete");
+        }
+        var mark = JSON.stringify({ hashes: hashes, units: wanted });
+        return cache.put(MARK, new Response(mark, { headers: { "Content-Type": "application/json" } }))
+          .then(function () { tell({ type: "done", version: OFFLINE.version, units: wanted }); });
+      });
     });
   });
 }
 
-function isComplete() {
-  return caches.has(CACHE).then(function (has) {
-    return has ? caches.open(CACHE).then(readMark).then(Boolean) : false;
+/** What the reader is offered: complete when this build's cache holds `unit` (if any) already. */
+function status(unit) {
+  var asked = knownUnits(unit ? [unit] : []);
+  return completeCache().then(function (found) {
+    var mine = found && found.current ? found : null;
+    var complete = !!mine && asked.every(function (u) { return mine.units.indexOf(u) >= 0; });
+    var size = sizeOf(knownUnits((mine ? mine.units : []).concat(asked)));
+    return {
+      type: "status", complete: complete, bytes: size.bytes, files: size.files, version: OFFLINE.version,
+      unit: asked[0] || null, unitName: asked.length ? UNITS[asked[0]][0] : null, hasUnits: Object.keys(UNITS).length > 0,
+    };
   });
 }
 
 self.addEventListener("install", function (event) {
-  // Opted in before (an older complete cache exists): fill the new cache now.
+  // Opted in before (an older complete cache exists): fill the new cache now, with the same units.
   event.waitUntil(
-    previousCache()
-      .then(function (old) { return old ? cacheAll(null) : null; })
+    completeCache()
+      .then(function (old) { return old ? cacheAll(null, old.units) : null; })
       .then(function () { return self.skipWaiting(); })
   );
 });
@@ -134,11 +180,9 @@ self.addEventListener("message", function (event) {
   var msg = event.data || {};
   var client = event.source;
   if (msg.type === "status") {
-    event.waitUntil(isComplete().then(function (complete) {
-      client.postMessage({ type: "status", complete: complete, bytes: OFFLINE.bytes, files: OFFLINE.count, version: OFFLINE.version });
-    }));
+    event.waitUntil(status(msg.unit).then(function (answer) { client.postMessage(answer); }));
   } else if (msg.type === "cache-all") {
-    event.waitUntil(cacheAll(client).catch(function () {}));
+    event.waitUntil(cacheAll(client, msg.unit ? [msg.unit] : []).catch(function () {}));
   }
 });
 

@@ -31,6 +31,18 @@ test("offline wording is Vietnamese with a decimal comma", () => {
   assert.equal(ui.progressText(0, 0), "Đang tải 0/0 tệp (100%)");
 });
 
+test("offline offer: the whole handbook, or the shared part with the reader's commune", () => {
+  const mb = 1024 * 1024;
+  assert.equal(ui.offerText({ bytes: 8.4 * mb }), "Tải toàn bộ để đọc offline (khoảng 8,4 MB, một lần).");
+  assert.equal(
+    ui.offerText({ bytes: 30 * mb, hasUnits: true, unitName: "Đảng ủy xã An Hà" }),
+    "Tải phần chung và Đảng ủy xã An Hà để đọc offline (khoảng 30 MB, một lần)."
+  );
+  assert.match(ui.offerText({ bytes: 25 * mb, hasUnits: true, unitName: null }), /^Tải phần chung \(.*\(khoảng 25 MB/);
+  assert.equal(ui.doneText(null), "Đã tải xong: sổ tay đọc được cả khi không có mạng.");
+  assert.match(ui.doneText("Đảng ủy xã An Hà"), /^Đã tải xong phần chung và Đảng ủy xã An Hà/);
+});
+
 test("current article: last heading at or above the line", () => {
   const tops = [100, 500, 900];
   assert.equal(nav.currentArticle(tops, 50), -1);

@@ -48,7 +48,27 @@
     return "Đang tải " + done + "/" + total + " tệp (" + pct + "%)";
   }
 
+  /**
+   * The offer of the offline bar, from the worker's status: the whole handbook,
+   * or (a handbook of several communes) the shared part with the reader's commune.
+   */
+  function offerText(status) {
+    var size = " (khoảng " + megabytes(status.bytes) + ", một lần).";
+    if (status.unitName) return "Tải phần chung và " + status.unitName + " để đọc offline" + size;
+    if (status.hasUnits) return "Tải phần chung (văn bản Trung ương, tỉnh; vai trò; bài học) để đọc offline" + size;
+    return "Tải toàn bộ để đọc offline" + size;
+  }
+
+  /** The line once the download is complete. */
+  function doneText(unitName) {
+    return unitName
+      ? "Đã tải xong phần chung và " + unitName + ": đọc được cả khi không có mạng."
+      : "Đã tải xong: sổ tay đọc được cả khi không có mạng.";
+  }
+
   var api = {
+    offerText: offerText,
+    doneText: doneText,
     TEXT_STEPS: TEXT_STEPS,
     textStep: textStep,
     nextTextStep: nextTextStep,
@@ -63,6 +83,7 @@
 
   var STORE_TEXT = "sotay.text";
   var STORE_OFFLINE_LATER = "sotay.offline.later";
+  var STORE_UNIT = "sotay.don-vi"; // the unit picked on the search page (search.js)
   var script = document.currentScript;
 
   function load(key) {
@@ -151,11 +172,18 @@
     navigator.serviceWorker
       .register(new URL("sw.js", root).href, { scope: root.href })
       .then(function () { return navigator.serviceWorker.ready; })
-      .then(function (registration) { registration.active.postMessage({ type: "status" }); })
+      .then(function (registration) { registration.active.postMessage({ type: "status", unit: offlineUnit() }); })
       .catch(function () { /* no offline app: the site still works online */ });
   }
 
+  /** The reader's commune: the one of this page (its header search box says it), else the one picked on the search page. */
+  function offlineUnit() {
+    var field = document.querySelector('[data-sotay-header-search] input[name="don-vi"]');
+    return (field && field.value) || load(STORE_UNIT) || null;
+  }
+
   var bar = null;
+  var offeredUnitName = null;
   function promptBar() {
     if (bar) return bar;
     bar = document.createElement("div");
@@ -174,7 +202,9 @@
       bar.querySelector(".sotay-offline__actions").hidden = true;
       bar.querySelector("progress").hidden = false;
       setText(progressText(0, 1));
-      navigator.serviceWorker.ready.then(function (registration) { registration.active.postMessage({ type: "cache-all" }); });
+      navigator.serviceWorker.ready.then(function (registration) {
+        registration.active.postMessage({ type: "cache-all", unit: offlineUnit() });
+      });
     });
     bar.querySelector("[data-sotay-offline-later]").addEventListener("click", function () {
       save(STORE_OFFLINE_LATER, "1");
@@ -203,14 +233,15 @@
       document.documentElement.setAttribute("data-sotay-offline", msg.complete ? "ready" : "none");
       // not over search results: the offer waits for the next page
       if (!msg.complete && !load(STORE_OFFLINE_LATER) && !document.querySelector("[data-sotay-search]")) {
-        setText("Tải toàn bộ để đọc offline (khoảng " + megabytes(msg.bytes) + ", một lần).");
+        offeredUnitName = msg.unitName;
+        setText(offerText(msg));
       }
     } else if (msg.type === "progress") {
       setText(progressText(msg.done, msg.total));
       promptBar().querySelector("progress").value = msg.total ? Math.floor((100 * msg.done) / msg.total) : 100;
     } else if (msg.type === "done") {
       document.documentElement.setAttribute("data-sotay-offline", "ready");
-      setText("Đã tải xong: sổ tay đọc được cả khi không có mạng.");
+      setText(doneText(offeredUnitName));
       promptBar().querySelector("progress").hidden = true;
       setTimeout(removeBar, 5000);
     } else if (msg.type === "failed") {
