@@ -5,6 +5,7 @@ USB bundle) none of it is used: no service worker, no prompt, no error."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import struct
@@ -78,11 +79,25 @@ def cache_names(page):
     return page.evaluate("caches.keys()")
 
 
-def accept_offline_prompt(page, base):
-    page.goto(base + "index.html")
+@contextlib.contextmanager
+def served(site):
+    server, base = serve_directory(site)
+    try:
+        yield base
+    finally:
+        server.shutdown()
+
+
+def offer_bar(page, url):
+    """Open `url` and wait for the offline bar (its offer comes from the worker)."""
+    page.goto(url)
     bar = page.locator("[data-sotay-offline-bar]")
     bar.wait_for(timeout=15000)
-    assert "Tải toàn bộ để đọc offline" in bar.inner_text()
+    return bar
+
+
+def accept_offline_prompt(page, base):
+    assert "Tải toàn bộ để đọc offline" in offer_bar(page, base + "index.html").inner_text()
     page.get_by_role("button", name="Tải về").click()
     page.wait_for_selector("html[data-sotay-offline=ready]", timeout=90000)
 
@@ -137,8 +152,7 @@ def test_file_bundle_has_no_service_worker_or_prompt(default_bundle, new_page):
 def test_new_build_replaces_the_old_cache(default_site, tmp_path, new_page):
     site = tmp_path / "site"
     shutil.copytree(default_site, site)
-    server, base = serve_directory(site)
-    try:
+    with served(site) as base:
         page, watch = new_page()
         accept_offline_prompt(page, base)
         (old_cache,) = cache_names(page)
@@ -156,8 +170,6 @@ def test_new_build_replaces_the_old_cache(default_site, tmp_path, new_page):
         page.goto(base + "index.html")
         assert "bản mới" in page.locator("h1").first.inner_text()
         assert watch.errors == []
-    finally:
-        server.shutdown()
 
 
 @pytest.mark.browser
@@ -166,12 +178,9 @@ def test_missing_file_list_says_so_and_caches_nothing(default_site, tmp_path, ne
     site = tmp_path / "site"
     shutil.copytree(default_site, site)
     (site / offline.LIST_NAME).unlink()
-    server, base = serve_directory(site)
-    try:
+    with served(site) as base:
         page, watch = new_page()
-        page.goto(base + "index.html")
-        bar = page.locator("[data-sotay-offline-bar]")
-        bar.wait_for(timeout=15000)
+        offer_bar(page, base + "index.html")
         page.get_by_role("button", name="Tải về").click()
         page.wait_for_function("document.querySelector('[data-sotay-offline-bar]')?.textContent.includes('Chưa tải được')",
                                timeout=30000)
@@ -179,8 +188,6 @@ def test_missing_file_list_says_so_and_caches_nothing(default_site, tmp_path, ne
         assert page.locator("html[data-sotay-offline=ready]").count() == 0
         assert all(page.evaluate(f"caches.open({name!r}).then(c => c.keys()).then(k => k.length)") == 0
                    for name in cache_names(page))
-    finally:
-        server.shutdown()
 
 
 # --- a handbook of several communes: the shared part plus the reader's commune ---------------
@@ -216,12 +223,9 @@ def test_commune_site_lists_each_commune_apart(commune_corpus):
 @pytest.mark.browser
 def test_reader_downloads_the_shared_part_and_their_commune(commune_corpus, new_page):
     site = commune_corpus.site_dir.resolve()
-    server, base = serve_directory(site)
-    try:
+    with served(site) as base:
         page, watch = new_page()
-        page.goto(base + "van-ban/qc-lam-viec-an-ha.html")
-        bar = page.locator("[data-sotay-offline-bar]")
-        bar.wait_for(timeout=15000)
+        bar = offer_bar(page, base + "van-ban/qc-lam-viec-an-ha.html")
         assert "Tải phần chung và Đảng ủy xã An Hà để đọc offline" in bar.inner_text()
         page.get_by_role("button", name="Tải về").click()
         page.wait_for_selector("html[data-sotay-offline=ready]", timeout=90000)
@@ -238,9 +242,5 @@ def test_reader_downloads_the_shared_part_and_their_commune(commune_corpus, new_
         assert "Quy chế làm việc" not in page.locator("h1").first.inner_text()
 
         page.context.set_offline(False)  # on Bình Hà's page, the offer is Bình Hà's, on top of An Hà
-        page.goto(base + "van-ban/qc-lam-viec-binh-ha.html")
-        bar.wait_for(timeout=15000)
-        assert "Đảng ủy xã Bình Hà" in bar.inner_text()
+        assert "Đảng ủy xã Bình Hà" in offer_bar(page, base + "van-ban/qc-lam-viec-binh-ha.html").inner_text()
         assert watch.foreign_requests(base) == []
-    finally:
-        server.shutdown()
