@@ -29,6 +29,7 @@ QD230 = "van-ban/qd-230-ban-thuong-vu-tinh-uy.html"
 PAIRS = [
     # roles: the Điều that lists the role's duties
     ("pho bi thu thuong truc", [f"{LP}#dieu-7"]),
+    ("bi thu", [f"{LP}#dieu-6", f"{MAU}#dieu-6"]),  # the Bí thư's own Điều, not the Phó Bí thư's
     ("Phó Bí thư Thường trực", [f"{LP}#dieu-7"]),
     ("PBTTT", [f"{LP}#dieu-7"]),
     ("pho bi thu chu tich ubnd", [f"{LP}#dieu-8"]),

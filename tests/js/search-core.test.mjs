@@ -302,3 +302,16 @@ test("searchFilters: page type and unit combine; the shared pages are always in 
     "don-vi": { any: ["chung", "dang-uy-xa-an-ha"] },
   });
 });
+
+test("a role named without Phó ranks its own clause above the deputy's", () => {
+  const doc = fragment("/van-ban/qc.html", "Quy chế làm việc", [
+    ["dieu-7", "h3", "Điều 7. Nhiệm vụ, quyền hạn của Phó Bí thư Thường trực Đảng ủy."],
+    ["dieu-7-khoan-1", "p", "1. Phó Bí thư Thường trực Đảng ủy giúp Bí thư, Phó Bí thư điều hành."],
+    ["dieu-6", "h3", "Điều 6. Nhiệm vụ, quyền hạn của Bí thư Đảng ủy."],
+    ["dieu-6-khoan-1", "p", "1. Lãnh đạo toàn diện, chủ trì các hội nghị."],
+  ]);
+  const hits = core.rankResults([{ ...doc, kind: "van-ban", rank: 0 }], core.planQuery("bi thu", ALIASES));
+  assert.equal(hits[0].anchor, "dieu-6");
+  const deputy = core.rankResults([{ ...doc, kind: "van-ban", rank: 0 }], core.planQuery("pho bi thu", ALIASES));
+  assert.equal(deputy[0].anchor, "dieu-7");
+});

@@ -20,6 +20,10 @@
   // (role, body, lesson, tool pages) when both match as well.
   var DOCUMENT_BONUS = 6;
   var SYNONYM = 0.6; // weight of a phrase read through a multi-word alias ("ban chấp hành" → "Đảng ủy")
+  // "Phó Bí thư" is another role than the "Bí thư" a query names: a phrase right after
+  // "phó" (deputy), when the query does not start with it, counts this much
+  var DEPUTY = "pho";
+  var DEPUTY_WEIGHT = 0.4;
   var TITLE_SPAN = 24; // words at the top of a record: a Chương and Điều heading, a page title
 
   /** Lower-case NFC form with punctuation turned into single spaces. */
@@ -360,7 +364,8 @@
     var phraseHits = []; // {pos, len, value}
     plan.phrases.forEach(function (p) {
       phrasePositions(folded, p.words).forEach(function (pos) {
-        phraseHits.push({ pos: pos, len: p.words.length, value: p.weight * (20 + 5 * p.words.length), part: !!p.part });
+        var deputy = p.words[0] !== DEPUTY && folded[pos - 1] === DEPUTY ? DEPUTY_WEIGHT : 1;
+        phraseHits.push({ pos: pos, len: p.words.length, value: deputy * p.weight * (20 + 5 * p.words.length), part: !!p.part });
         for (var k = 0; k < p.words.length; k++) matched[pos + k] = true;
       });
     });
@@ -383,12 +388,16 @@
       var count = 0;
       var isHeading = seg.anchor && /^h\d$/i.test(seg.anchor.element);
       var titleEnd = isHeading ? seg.start + String(seg.anchor.text || "").split(WORD_SPLIT).length : seg.start;
-      var inTitle = false; // the phrase is in the Điều title itself ("Nhiệm vụ của Phó Bí thư Thường trực")
-      phraseHits.forEach(function (h) {
-        if (h.pos < seg.start || h.pos >= seg.end) return;
+      var inSegment = phraseHits.filter(function (h) {
+        return h.pos >= seg.start && h.pos < seg.end;
+      });
+      inSegment.forEach(function (h) {
         count++;
         if (!best || h.value > best.value) best = h;
-        if (h.pos < titleEnd && h.value === best.value) inTitle = true;
+      });
+      // the best phrase is in the Điều title itself ("Nhiệm vụ của Phó Bí thư Thường trực")
+      var inTitle = inSegment.some(function (h) {
+        return h.pos < titleEnd && h.value === best.value;
       });
       var coverage = coverageOf(present, plan);
       var score = 10 * coverage + (best ? best.value : 0) + Math.min(count, 3);
