@@ -57,6 +57,7 @@ from generator.parser import (
     BARE_CLAUSE_RE,
     Line,
     article_heading,
+    is_sentence,
     is_structural,
     parse_structure,
 )
@@ -546,7 +547,7 @@ def documents_from_text(text: str, source: str, main_id: str | None = None) -> l
 def document_from_segment(segment: Segment, source: str) -> tuple[Document, tuple | None]:
     """The document of one segment, and its "(Kèm theo …)" reference if it has one."""
     meta = parse_header(segment.header)
-    structure = parse_structure(segment.body, source)
+    structure = parse_structure(segment.body, source, decision=meta["kind"] == "quyet-dinh")
     recipients, signature = parse_footer(segment.footer)
     issuers = [i for i in meta["issuers"] if not has_blank(i)]
     attached = meta.get("attached")
@@ -678,8 +679,13 @@ def render_body(document: Document):
         if article.section and key not in done and key in sections:
             done.add(key)
             yield heading("Mục", sections[key])
-        yield f"Điều {article.number}. {article.title}".rstrip()
-        yield from (render_block(b) for b in article.intro)
+        intro = article.intro
+        if document.kind == "quyet-dinh" and not article.title and intro[:1] and sentence_block(intro[0]):
+            yield f"Điều {article.number}. {intro[0].text}"  # as the source has it; read back as text
+            intro = intro[1:]
+        else:
+            yield f"Điều {article.number}. {article.title}".rstrip()
+        yield from (render_block(b) for b in intro)
         for point in article.points:
             yield from render_point(point)
         for clause in article.clauses:
@@ -688,6 +694,12 @@ def render_body(document: Document):
         if chapter.number not in done:
             yield heading("Chương", chapter)
     yield from (render_block(b) for b in document.closing)
+
+
+def sentence_block(block: Block) -> bool:
+    """A paragraph that the parser reads back as a decision article's text when written
+    on its "Điều N." line."""
+    return block.kind == "paragraph" and is_sentence(block.text)
 
 
 def heading(word: str, unit) -> str:
@@ -789,8 +801,10 @@ def document_from_content(path: Path) -> Document:
     for key in meta.keys() - set(FRONT_MATTER_KEYS):
         log.warning("%s:%d: unknown front matter key '%s' ignored (allowed: %s)",
                     path, key_line(raw_lines, key), key, ", ".join(FRONT_MATTER_KEYS))
-    body_key = (str(path), str(body[0].number if body else 0), "\n".join(line.text for line in body))
-    structure = cached("structure", body_key, lambda: parse_structure(body, str(path)), modules=("parser.py", "model.py"))
+    decision = meta.get("kind") == "quyet-dinh"
+    body_key = (str(path), str(body[0].number if body else 0), str(decision), "\n".join(line.text for line in body))
+    structure = cached("structure", body_key, lambda: parse_structure(body, str(path), decision),
+                       modules=("parser.py", "model.py"))
     signature = meta.get("signature") or {}
     fields = {k: v for k, v in meta.items() if k in FIELD_TYPES and k != "signature" and v is not None}
     fields["date"] = meta.get("date")

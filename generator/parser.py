@@ -10,7 +10,9 @@ Recognised units (one per line):
 
 * ``Chương I`` / ``Chương I. TITLE`` (title may be on the next line)
 * ``Mục 1`` / ``Mục I. TITLE`` (title may be on the next line)
-* ``Điều 6. Title``
+* ``Điều 6. Title``; in a decision (``decision=True``), ``Điều 3. Quyết định này có
+  hiệu lực kể từ ngày ký.`` — a "title" that is a full sentence — is the article's
+  text, not its title (decisions' articles have no titles)
 * ``3. text`` khoản; ``2.1. text`` sub-khoản (nested in khoản 2); ``9 Text`` (missing
   dot) is accepted as khoản 9 only when 9 continues the khoản sequence
 * ``a) text`` điểm (Vietnamese letters, ``đ`` included)
@@ -105,11 +107,17 @@ def article_heading(text: str) -> tuple[int, str] | None:
     return None  # "Điều 4 của Quy chế này ..." is running text
 
 
+def is_sentence(title: str) -> bool:
+    """Whether an article "title" is a full sentence: it ends like one ("… kể từ ngày ký.")."""
+    return title.endswith((".", ";", ":", "!", "?")) and not title.endswith(("..", "…"))
+
+
 class _Parser:
     """Stateful walk over the lines; one method per kind of unit."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, decision: bool = False) -> None:
         self.path = path
+        self.decision = decision
         self.result = Structure()
         self.chapter: Chapter | None = None
         self.section: Section | None = None
@@ -187,9 +195,10 @@ class _Parser:
             else:
                 self.warn(line.number, f"Điều {number} follows Điều {previous} (expected Điều {previous + 1})")
         self.close_article()
+        text = title if self.decision and is_sentence(title) else ""
         self.article = Article(
             number=number,
-            title=title,
+            title="" if text else title,
             anchor=self.unique_anchor(f"dieu-{number}"),
             line=line.number,
             chapter=self.chapter.number if self.chapter else None,
@@ -198,6 +207,8 @@ class _Parser:
         self.result.articles.append(self.article)
         self.article.intro.extend(self.orphans)
         self.orphans = []
+        if text:
+            self.article.intro.append(Block(kind="paragraph", text=text))
         self.title_owner = None
 
     def start_clause(self, line: Line, number: str, text: str) -> None:
@@ -337,9 +348,10 @@ def classify_bullet(text: str) -> tuple[str, str]:
     return "paragraph", text
 
 
-def parse_structure(lines: list[Line], path: str) -> Structure:
-    """Parse body lines (from the first Chương/Mục/Điều on) into a `Structure`."""
-    parser = _Parser(path)
+def parse_structure(lines: list[Line], path: str, decision: bool = False) -> Structure:
+    """Parse body lines (from the first Chương/Mục/Điều on) into a `Structure`;
+    `decision`: the body of a quyết định, whose "Điều N. <sentence>" lines are text."""
+    parser = _Parser(path, decision)
     for line in lines:
         parser.feed(line)
     parser.result.closing.extend(parser.orphans)  # text after a final heading with no Điều

@@ -92,3 +92,68 @@ def test_tap_targets_are_at_least_44px_on_phones(default_bundle, default_site, n
         if sizes:
             small[kind] = sizes[:3]
     assert small == {}
+
+
+# The focused element's visible ring: its own, or for Material's 0×0 light/dark radio the
+# label that shows the toggle. Returns [name, ring?] of document.activeElement.
+FOCUS_RING = """() => {
+  const el = document.activeElement;
+  const shown = el.classList.contains('md-option') ? el.nextElementSibling : el;
+  const s = getComputedStyle(shown);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+  const shadow = s.boxShadow && s.boxShadow !== 'none';
+  const box = shown.getBoundingClientRect();
+  return [el.getAttribute('aria-label') || el.textContent.trim(), (outline || shadow) && box.width > 0 && box.height > 0];
+}"""
+
+
+def test_header_controls_show_keyboard_focus_and_the_toggle_switches_with_enter(default_server, new_page):
+    page, watch = new_page({"width": 1280, "height": 800})
+    page.goto(default_server + "index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Bỏ qua, đến nội dung"
+    rings = {}
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        name, ring = page.evaluate(FOCUS_RING)
+        rings[name] = ring
+    assert rings == {"Sổ tay Quy chế": True, "A−: chữ nhỏ hơn": True, "A+: chữ lớn hơn": True,
+                     "Chuyển sang nền tối": True, "Tìm trong sổ tay": True, "Tìm": True}
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(FOCUS_RING) == ["Chuyển sang nền tối", True]
+    page.keyboard.press("Enter")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert page.evaluate(FOCUS_RING) == ["Chuyển sang nền sáng", True]  # focus stays on the toggle
+    page.keyboard.press(" ")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.keyboard.press("Enter")
+    page.reload()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"  # remembered
+    assert watch.errors == []
+
+
+def test_site_name_is_whole_in_the_phone_header(default_bundle, default_site, new_page):
+    page, _ = new_page({"width": 360, "height": 740})
+    for path in ("index.html", page_types(default_site)["van-ban"]):
+        page.goto(default_bundle.as_uri() + "/" + path)
+        name = page.locator(".md-header__topic .md-ellipsis").first
+        assert name.inner_text().strip() == "Sổ tay Quy chế"
+        assert name.evaluate("el => el.scrollWidth <= el.clientWidth"), path  # no "Sổ tay Q…"
+        header = page.locator(".md-header")
+        for label in ("A−: chữ nhỏ hơn", "A+: chữ lớn hơn", "Tìm"):
+            assert header.get_by_role("button", name=label, exact=True).is_visible()
+        assert header.locator("label[title='Chuyển sang nền tối']").is_visible()
+
+
+def test_skip_link_override_differs_from_material_only_in_its_text():
+    import material
+
+    upstream = (Path(material.__file__).parent / "templates" / "partials" / "languages" / "vi.html").read_text()
+    ours = (Path(__file__).resolve().parent.parent / "overrides" / "partials" / "languages" / "vi.html").read_text()
+
+    def strings(text: str) -> str:
+        return text[text.index("{% macro"):].replace('"action.skip": "Bỏ qua, đến nội dung"', '"action.skip": "Bỏ qua"')
+
+    assert strings(ours) == strings(upstream)
+    assert '"action.skip": "Bỏ qua, đến nội dung"' in ours

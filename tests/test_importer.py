@@ -68,7 +68,8 @@ def test_seed_counts(prefix, expected):
     for document in documents:
         assert [a.number for a in document.articles] == list(range(1, len(document.articles) + 1))
         for article in document.articles:
-            assert "**" not in article.title and "[bookmark" not in article.title and article.title
+            text = article.title or article.intro[0].text  # a decision's articles are text, no title
+            assert "**" not in text and "[bookmark" not in text and text
         anchors = [a.anchor for a in document.articles]
         anchors += [c.anchor for a in document.articles for c in iter_clauses(a.clauses)]
         anchors += [p.anchor for a in document.articles for c in iter_clauses(a.clauses) for p in c.points]
@@ -361,7 +362,7 @@ def test_signature_without_on_behalf_line_and_decision_title(tmp_path):
     (document,) = read_documents(path)
     assert document.title == "Quyết định về việc ban hành Quy chế"
     assert (document.signature.position, document.signature.name) == ("BÍ THƯ", "Nguyễn Văn An")
-    assert document.article(1).intro == []
+    assert [b.text for b in document.article(1).intro] == ["Quyết định này có hiệu lực."]  # not the signature
 
 
 def test_utf16_and_undecodable_bytes(tmp_path):
@@ -382,3 +383,15 @@ def test_replaces_and_inspect_of_an_imported_file(tmp_path):
     assert document["id"] == "qc-lam-viec-lung-phinh" and len(document["articles"]) == 23
     assert document["articles"][18]["points"] == [{"label": "a"}, {"label": "b"}, {"label": "c"}]
     assert document["warnings"][0].startswith(f"{path}:")
+
+
+def test_seed_004_decision_articles_are_text_and_the_file_round_trips(tmp_path):
+    decision, _ = read_documents(seed("004"))
+    assert [(a.title, [b.text for b in a.intro]) for a in decision.articles][2] == (
+        "", ["Quyết định này có hiệu lực kể từ ngày ký."])
+    assert all(a.title == "" and len(a.intro) == 1 for a in decision.articles)
+    (written,) = [p for p in import_files([seed("004")], tmp_path, {seed("004").name: "qc-phoi-hop-cong-an-tinh"})
+                  if p.stem.startswith("qd-")]
+    assert "\n\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\n" in written.read_text(encoding="utf-8")
+    loaded = {d.id: d for d in load_content_dir(tmp_path)}
+    assert structure(loaded[decision.id]) == structure(decision)  # read back as text again

@@ -135,3 +135,21 @@ def test_subclause_without_final_dot_must_continue_the_sequence():
     clause = s.articles[0].clauses[0]
     assert [c.number for c in clause.clauses] == ["1.1"]
     assert clause.clauses[0].blocks[0].text == "1.5 lần mức lương cơ sở."
+
+
+def test_decision_article_whose_title_is_a_sentence_is_its_text():
+    text = (
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n"
+        "Điều 2. Trách nhiệm thi hành\nCác cơ quan thi hành Quyết định này.\n"
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    )
+    lines = [Line(n, t) for n, t in enumerate(text.strip("\n").split("\n"), start=1)]
+    decision = parse_structure(lines, "qd.txt", decision=True)
+    assert [(a.number, a.title, [b.text for b in a.intro]) for a in decision.articles] == [
+        (1, "", ["Ban hành kèm theo Quyết định này Quy chế phối hợp."]),
+        (2, "Trách nhiệm thi hành", ["Các cơ quan thi hành Quyết định này."]),
+        (3, "", ["Quyết định này có hiệu lực kể từ ngày ký."]),
+    ]
+    assert decision.warnings == []
+    # a regulation keeps what it writes after "Điều N." as the title
+    assert parse(text).articles[2].title == "Quyết định này có hiệu lực kể từ ngày ký."

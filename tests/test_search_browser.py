@@ -277,3 +277,22 @@ def test_served_bundle_without_pagefind_dir_falls_back_to_the_scripts(browser, s
     finally:
         context.close()
         httpd.shutdown()
+
+
+def test_every_kind_chip_and_the_first_result_are_on_a_phone_first_screen(browser, default_server):
+    """The handbook's six kinds (Tất cả … Bài học) at 360 × 740: none off-screen, ≥ 44 px
+    targets, and the first result still starts on the first screen."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    pg.goto(f"{default_server}tim-kiem.html?q={quote('pho bi thu thuong truc')}")
+    pg.wait_for_selector("[data-sotay-search][data-state=done]", timeout=15000)
+    chips = pg.evaluate(
+        "[...document.querySelectorAll('.sotay-search__kind')].map(el => {"
+        " const r = el.getBoundingClientRect(); return [el.textContent.trim(), r.left, r.right, r.height]; })"
+    )
+    assert len(chips) >= 6
+    assert [name for name, left, right, _ in chips if left < 0 or right > 360] == []
+    assert [name for name, _, _, height in chips if height < 44] == []
+    first = pg.locator(".sotay-hit__link").first.bounding_box()
+    assert first["y"] + 48 <= 740
+    context.close()

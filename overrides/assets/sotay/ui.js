@@ -123,6 +123,16 @@
     form.addEventListener("change", function () {
       apply(inputs.findIndex(function (input) { return input.checked; }), true);
     });
+    // The radios are 0×0 and a radio only follows the arrow keys: Enter and Space
+    // switch to the next palette too, like pressing the visible button.
+    form.addEventListener("keydown", function (event) {
+      var current = inputs.indexOf(event.target);
+      if (current < 0 || (event.key !== "Enter" && event.key !== " ")) return;
+      event.preventDefault();
+      var next = (current + 1) % inputs.length;
+      apply(next, true);
+      inputs[next].focus();
+    });
   }
 
   /* A−/A+: injected next to the palette toggle; the step is applied in <head>
