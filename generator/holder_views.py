@@ -142,16 +142,38 @@ class HolderPages:
         }
 
     def rules(self, page: str, view) -> list[dict]:
-        out = []
+        """Time rules in groups: the holder's own (label None), then per body or inherited role
+        it takes them from ("Với tư cách thành viên Thường trực")."""
+        groups: dict[str, dict] = {}
         for rule in view.rules:
-            tool = self.tools_by_rule.get(rule.id)
-            out.append({
-                "title": rule.title,
-                "summary": rule.summary,
-                "cites": self.cites(page, rule.cite),
-                "tool": {"label": tool[1], "href": urls.relative(page, tool[0])} if tool else None,
+            via = view.rule_via.get(rule.id, ())
+            source = via[-1] if via else ""
+            group = groups.setdefault(source, {
+                "label": self.capacity(source) if source else None,
+                "source": self.link(page, source) if source else None,
+                "via": " → ".join(self.label_of(h) for h in via[:-1]),
+                "anchor": f"thoi-han-{source}" if source else "thoi-han-rieng",
+                "rules": [],
             })
-        return out
+            group["rules"].append(self.rule(page, rule))
+        ordered = sorted(groups.values(), key=lambda g: g["label"] is not None)
+        if len(ordered) > 1 and ordered[0]["label"] is None:  # own rules get a heading beside the others
+            ordered[0]["label"] = f"Với tư cách {self.label_of(view.id)}"
+        return ordered
+
+    def capacity(self, holder_id: str) -> str:
+        """'Với tư cách thành viên Thường trực' (a body) or 'Với tư cách Đảng ủy viên' (a role)."""
+        member = "thành viên " if self.linked.holders[holder_id].kind == "body" else ""
+        return f"Với tư cách {member}{self.label_of(holder_id)}"
+
+    def rule(self, page: str, rule) -> dict:
+        tool = self.tools_by_rule.get(rule.id)
+        return {
+            "title": rule.title,
+            "summary": rule.summary,
+            "cites": self.cites(page, rule.cite),
+            "tool": {"label": tool[1], "href": urls.relative(page, tool[0])} if tool else None,
+        }
 
     def compare_columns(self, page: str, duties: list[Duty]) -> list[dict]:
         """Own duties side by side per source document, when there is more than one."""
@@ -268,7 +290,7 @@ class HolderPages:
             ("Nhiệm vụ riêng", "nhiem-vu", len(own)),
             ("Kế thừa", "ke-thua", sum(len(g["duties"]) for g in inherited)),
             ("Quan hệ", "quan-he", sum(len(g["entries"]) for g in relation_groups)),
-            ("Thời hạn", "thoi-han", len(rules)),
+            ("Thời hạn", "thoi-han", sum(len(g["rules"]) for g in rules)),
             ("Danh mục", "danh-muc", len(checklists)),
         ]
         title = item.name
@@ -289,7 +311,7 @@ class HolderPages:
             "inherited": inherited,
             "relation_groups": relation_groups,
             "diagram": relation_svg(item.short or item.name, edges, f"Sơ đồ quan hệ của {item.name}"),
-            "rules": rules,
+            "rule_groups": rules,
             "checklists": checklists,
             "compare": [] if document_id else self.compare_columns(page, own),
         }

@@ -1,0 +1,74 @@
+"""Role and body pages of the default handbook as a reader sees them: the time rules a role
+takes from its bodies, verb tags, printing, citations of a draft."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import DESKTOP
+
+pytestmark = pytest.mark.browser
+
+PBTTT = "vai-tro/pho-bi-thu-thuong-truc.html"
+
+
+def open_page(new_page, site, path, viewport=DESKTOP):
+    page, watch = new_page(viewport=viewport)
+    page.goto((site / path).as_uri())
+    return page, watch
+
+
+def rule_sections(page) -> dict[str, list[str]]:
+    """Heading of each group of the "Thời hạn" section → the titles of the rules under it."""
+    return page.evaluate("""() => {
+      const out = {}; let group = '';
+      let el = document.getElementById('thoi-han').nextElementSibling;
+      for (; el && el.tagName !== 'H2'; el = el.nextElementSibling) {
+        if (el.tagName === 'H3') { group = el.innerText.replace(/\\s*¶$/, '').trim(); out[group] = []; }
+        if (el.matches('ul.sotay-rules')) {
+          (out[group] = out[group] || []).push(...[...el.querySelectorAll(':scope > li strong')].map(s => s.innerText));
+        }
+      }
+      return out;
+    }""")
+
+
+def test_role_page_lists_the_time_rules_of_the_bodies_it_belongs_to(new_page, default_site):
+    page, watch = open_page(new_page, default_site, PBTTT)
+    groups = rule_sections(page)
+    assert list(groups)[:4] == ["Với tư cách Phó Bí thư Thường trực", "Với tư cách thành viên Thường trực",
+                                "Với tư cách thành viên Ban Thường vụ", "Với tư cách thành viên Đảng ủy"]
+    assert "Họp các cơ quan Đảng ủy, Mặt trận, đoàn thể hằng tháng" in groups["Với tư cách Phó Bí thư Thường trực"]
+    assert "Giao ban Thường trực Đảng ủy hằng tuần" in groups["Với tư cách thành viên Thường trực"]
+    assert "Hội nghị Ban Thường vụ định kỳ" in groups["Với tư cách thành viên Ban Thường vụ"]
+    assert "Hội nghị Ban Chấp hành Đảng bộ định kỳ" in groups["Với tư cách thành viên Đảng ủy"]
+    assert "Báo cáo quý của Ủy viên Ban Thường vụ" in groups["Với tư cách Ủy viên Ban Thường vụ"]
+    # the Monday meeting cites Lùng Phình Điều 11 khoản 1; its group links the body's page
+    monday = page.locator("ul.sotay-rules > li", has_text="Giao ban Thường trực Đảng ủy hằng tuần")
+    assert monday.locator("a[href$='qc-lam-viec-lung-phinh.html#dieu-11-khoan-1']").count() == 1
+    assert page.locator("#thoi-han-thuong-truc + p a").get_attribute("href") == "../co-quan/thuong-truc.html"
+    # the jump link counts every rule listed
+    listed = sum(len(titles) for titles in groups.values())
+    assert page.locator(".sotay-jump a[href='#thoi-han'] span").inner_text() == str(listed)
+    assert not watch.errors
+
+
+def test_a_body_page_keeps_only_its_own_rules(new_page, default_site):
+    page, _ = open_page(new_page, default_site, "co-quan/thuong-truc.html")
+    groups = rule_sections(page)
+    assert list(groups) == [""]  # no "Với tư cách" heading: a body takes nobody's rules
+    assert "Giao ban Thường trực Đảng ủy hằng tuần" in groups[""]
+
+
+def test_obligations_calendar_holds_the_recurring_rules_of_the_role_page(new_page, default_site):
+    page, _ = open_page(new_page, default_site, PBTTT)
+    on_page = {title for titles in rule_sections(page).values() for title in titles}
+    html = (default_site / "cong-cu" / "lich-nghia-vu.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="sotay-obligations">(.*?)</script>', html, re.S)[1])
+    in_calendar = {data["rules"][r]["title"] for r in data["by_holder"]["pho-bi-thu-thuong-truc"]}
+    assert "Giao ban Thường trực Đảng ủy hằng tuần" in in_calendar
+    assert "Hội nghị Ban Thường vụ định kỳ" in in_calendar
+    assert in_calendar <= on_page
