@@ -6,6 +6,7 @@ the page — is decided here from the linked knowledge model.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 
@@ -37,6 +38,20 @@ DIAGRAM_LIMIT = 14
 # `vai-tro/<id>/<document>.html`; its own page keeps the general facts and links
 # them. 6 keeps every holder of the default handbook (at most 3 documents) on one page.
 HOLDER_DOCUMENT_LIMIT = 6
+
+
+def action_tag(action: str | None, summary: str) -> str | None:
+    """The duty's verb shown before its summary, unless the summary already starts with
+    that word ("Chủ trì cuộc họp …" needs no "Chủ trì" tag: it would read twice, in print
+    and in search excerpts)."""
+    if not action:
+        return None
+    head = unicodedata.normalize("NFC", summary).lstrip()
+    word = unicodedata.normalize("NFC", action)
+    rest = head[len(word):]
+    if head[:len(word)].casefold() == word.casefold() and not (rest[:1].isalnum()):
+        return None
+    return action
 
 
 class HolderPages:
@@ -83,7 +98,7 @@ class HolderPages:
         return {
             "summary": duty.summary,
             "quote": duty.quote,
-            "action": self.vocab.actions.get(duty.action) if duty.action else None,
+            "action": action_tag(self.vocab.actions.get(duty.action) if duty.action else None, duty.summary),
             "cites": self.cites(page, duty.cite),
             "with": [self.link(page, h) for h in duty.with_ if h in self.linked.holders],
         }

@@ -3,6 +3,7 @@ takes from its bodies, verb tags, printing, citations of a draft."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -72,3 +73,37 @@ def test_obligations_calendar_holds_the_recurring_rules_of_the_role_page(new_pag
     assert "Giao ban Thường trực Đảng ủy hằng tuần" in in_calendar
     assert "Hội nghị Ban Thường vụ định kỳ" in in_calendar
     assert in_calendar <= on_page
+
+
+@pytest.mark.parametrize("path", [PBTTT, "co-quan/ban-thuong-vu.html", "bai-hoc/bai-1-thuong-truc.html"])
+def test_a_verb_tag_never_repeats_the_first_word_of_the_duty(new_page, default_site, path):
+    page, _ = open_page(new_page, default_site, path)
+    summaries = page.locator(".sotay-duty__summary").all_inner_texts()
+    assert summaries
+    doubled = [s for s in summaries if re.match(r"^(\w+(?: \w+)?)\s+\1\b", s, re.IGNORECASE)]
+    assert doubled == []
+
+
+def test_a_verb_tag_stays_when_it_adds_information(new_page, default_site):
+    page, _ = open_page(new_page, default_site, PBTTT)
+    tagged = page.locator(".sotay-duty__summary", has=page.locator(".sotay-tag")).all_inner_texts()
+    assert any(t.startswith("Lãnh đạo") and "Phụ trách cơ quan tham mưu" in t for t in tagged)
+
+
+def _fragments(site):
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        yield json.loads(data[len(b"pagefind_dcd"):])
+
+
+def test_search_index_has_no_doubled_verb_nor_doubled_citation(default_site):
+    checked = 0
+    for fragment in _fragments(default_site):
+        if not fragment["url"].startswith(("/vai-tro/", "/co-quan/", "/bai-hoc/")):
+            continue
+        checked += 1
+        text = fragment["content"]
+        for verb in ("Chỉ đạo", "Chủ trì", "Báo cáo", "Lãnh đạo", "Tham mưu"):
+            assert f"{verb} {verb}" not in text, fragment["url"]
+        assert "Lùng Phình khóa I, nhiệm kỳ 2025-2030 (sửa đổi bổ sung lần 01) (dự thảo)" not in text, fragment["url"]
+    assert checked > 10
