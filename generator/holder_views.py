@@ -14,6 +14,7 @@ from . import urls
 from .diagram import Edge, relation_svg
 from .nav_views import sort_key
 from .schema import Cite, Duty, Relation
+from .views import cite_link
 
 # (relation type, subject is `from`) → label of the group on the subject's page
 RELATION_LABELS = {
@@ -79,18 +80,7 @@ class HolderPages:
         return {"label": self.label_of(holder_id), "href": urls.relative(page, self.page_of(holder_id))}
 
     def cites(self, page: str, cites: list[Cite]) -> list[dict]:
-        out = []
-        for cite in cites:
-            target = self.linked.targets[cite]
-            out.append({
-                "label": f"{target.label}, {self._short_doc(cite.document)}",
-                "href": urls.relative(page, target.href),
-            })
-        return out
-
-    def _short_doc(self, document_id: str) -> str:
-        title = self.titles.get(document_id, document_id)
-        return title if len(title) <= 48 else title[:46].rsplit(" ", 1)[0] + "…"
+        return [cite_link(self.linked.targets[cite], page) for cite in cites]
 
     # --- pieces --------------------------------------------------------------------------
 

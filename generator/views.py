@@ -57,6 +57,27 @@ def document_title(doc: Document) -> str:
     return doc.title or KIND_LABELS[doc.kind]
 
 
+DRAFT_MARK = "(dự thảo)"
+CITE_TITLE_LIMIT = 48  # characters of a document title in a citation on screen
+
+
+def cite_link(target, page: str) -> dict:
+    """A link to a cited passage, the one place citation labels are made.
+
+    `target` is a `generator.citations.Target`. label: 'Điều 7 khoản 6, Quy chế làm việc
+    của Ban Chấp hành Đảng bộ xã… (dự thảo)' — the title cut for the screen; full: the
+    whole title, printed instead (None when nothing was cut). A draft says so in both."""
+    doc = target.document
+    title = document_title(doc)
+    mark = f" {DRAFT_MARK}" if doc.draft else ""
+    short = title if len(title) <= CITE_TITLE_LIMIT else title[:CITE_TITLE_LIMIT - 2].rsplit(" ", 1)[0] + "…"
+    return {
+        "label": f"{target.label}, {short}{mark}",
+        "full": f"{target.label}, {title}{mark}" if short != title else None,
+        "href": urls.relative(page, target.href),
+    }
+
+
 def document_card(doc: Document, page: str, titles: dict[str, str]) -> list[dict]:
     """Rows of the metadata card, empty values left out."""
     status = "Dự thảo" if doc.draft else "Ban hành"
@@ -147,6 +168,7 @@ def document_view(doc: Document, titles: dict[str, str], concerns: ClauseLinks =
         "title": document_title(doc),
         "short_title": short_title(doc),
         "kind_label": KIND_LABELS[doc.kind],
+        "draft": doc.draft,
         "card": document_card(doc, page, titles),
         "legal_bases": doc.legal_bases,
         "preamble": doc.preamble,

@@ -14,6 +14,7 @@ from conftest import DESKTOP
 pytestmark = pytest.mark.browser
 
 PBTTT = "vai-tro/pho-bi-thu-thuong-truc.html"
+DRAFT_TITLE = "Quy chế làm việc của Ban Chấp hành Đảng bộ xã Lùng Phình khóa I"
 
 
 def open_page(new_page, site, path, viewport=DESKTOP):
@@ -107,3 +108,30 @@ def test_search_index_has_no_doubled_verb_nor_doubled_citation(default_site):
             assert f"{verb} {verb}" not in text, fragment["url"]
         assert "Lùng Phình khóa I, nhiệm kỳ 2025-2030 (sửa đổi bổ sung lần 01) (dự thảo)" not in text, fragment["url"]
     assert checked > 10
+
+
+def test_citations_of_a_draft_say_so(new_page, default_site):
+    page, _ = open_page(new_page, default_site, PBTTT)
+    cites = [c for c in page.locator(".sotay-cite a[href*='qc-lam-viec-lung-phinh.html#']").all_inner_texts() if c]
+    assert cites and all(c.endswith("(dự thảo)") for c in cites)
+    model = page.locator(".sotay-cite a[href*='qc-lam-viec-mau-dang-uy-ubnd.html#']").first.inner_text()
+    assert "dự thảo" not in model
+
+
+def test_printed_role_page_opens_details_names_the_document_and_leaves_no_lone_separator(new_page, default_site):
+    page, _ = open_page(new_page, default_site, PBTTT)
+    inherited = page.locator("details.sotay-inherited")
+    assert inherited.count() >= 2 and page.evaluate("[...document.querySelectorAll('details')].every(d => !d.open)")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)")
+    assert page.locator("details.sotay-inherited .sotay-duty").first.is_visible()
+    cite = page.locator("ul.sotay-rules .sotay-cite").first
+    assert DRAFT_TITLE in cite.inner_text()
+    assert "…" not in cite.inner_text()
+    for text in page.locator(".sotay-cite").all_inner_texts():
+        assert not text.rstrip().endswith("·"), text
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("[...document.querySelectorAll('details')].every(d => !d.open)")
+    assert "…" in page.locator("ul.sotay-rules .sotay-cite").first.inner_text()
