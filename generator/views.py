@@ -115,7 +115,18 @@ def _clause_view(clause: Clause, concerns: ClauseLinks, page: str) -> NodeView:
     children = [_point_view(p, concerns, page) for p in clause.points]
     children += [_clause_view(c, concerns, page) for c in clause.clauses]
     return NodeView(clause.anchor, f"{clause.number}.", clause.text, clause.blocks, children,
-                    _links(concerns, page, clause.anchor))
+                    _not_shown_above(_links(concerns, page, clause.anchor), children))
+
+
+def _not_shown_above(links: list[Link], children: list[NodeView]) -> list[Link]:
+    """A part's "Liên quan" links less those its last khoản/điểm (or that one's last, …) already
+    shows: the two rows end up one under the other, and the role stays one tap away."""
+    shown: set[str] = set()
+    node = children[-1] if children else None
+    while node is not None:
+        shown.update(link.href for link in node.concerns)
+        node = node.children[-1] if node.children else None
+    return [link for link in links if link.href not in shown]
 
 
 def _links(concerns: ClauseLinks, page: str, anchor: str) -> list[Link]:
@@ -129,13 +140,13 @@ def _article_view(article: Article, concerns: ClauseLinks, page: str) -> dict:
     title, intro = article.title, article.intro
     if len(title) > TITLE_AS_TEXT and not (intro or article.clauses or article.points):
         title, intro = "", [Block("paragraph", article.title)]
+    parts = [_point_view(p, concerns, page) for p in article.points] + [_clause_view(c, concerns, page) for c in article.clauses]
     return {
         "anchor": article.anchor,
         "heading": f"Điều {article.number}. {title}".rstrip(". ") if title else f"Điều {article.number}",
         "intro": intro,
-        "clauses": [_point_view(p, concerns, page) for p in article.points]
-        + [_clause_view(c, concerns, page) for c in article.clauses],
-        "concerns": _links(concerns, page, article.anchor),
+        "clauses": parts,
+        "concerns": _not_shown_above(_links(concerns, page, article.anchor), parts),
     }
 
 
