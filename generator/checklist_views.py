@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from . import urls
+from .views import cite_link
 
 CHECKLIST_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/checklist-state.js", "assets/sotay/checklist.js"]
 CHECKLIST_CSS = ["assets/sotay/checklist.css"]
@@ -21,20 +22,11 @@ def due_label(due) -> str | None:
     return f"Trong {due.days} {unit} sau sự kiện"
 
 
-def cite_label(linked, cite) -> str:
-    """'Điều 14 khoản 1, Quy chế làm việc mẫu của Ban Chấp hành…': a bare 'Điều 14 khoản 1' does
-    not say which regulation (several share article numbers)."""
-    document = linked.documents.get(cite.document)
-    title = document.title if document is not None else cite.document
-    short = title if len(title) <= 48 else title[:46].rsplit(" ", 1)[0] + "…"
-    return f"{linked.targets[cite].label}, {short}"
-
-
 def _item_view(item, page: str, linked) -> dict:
     return {
         "id": item.id,
         "text": item.text,
-        "cites": [{"label": cite_label(linked, c), "href": urls.relative(page, linked.href(c))} for c in item.cite],
+        "cites": [cite_link(linked.targets[c], page) for c in item.cite],
         "cite_label": None,
         "cite_href": None,
         "due_label": due_label(item.due),

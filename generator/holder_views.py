@@ -6,6 +6,7 @@ the page — is decided here from the linked knowledge model.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 
@@ -13,6 +14,7 @@ from . import urls
 from .diagram import Edge, relation_svg
 from .nav_views import sort_key
 from .schema import Cite, Duty, Relation
+from .views import cite_link
 
 # (relation type, subject is `from`) → label of the group on the subject's page
 RELATION_LABELS = {
@@ -37,6 +39,20 @@ DIAGRAM_LIMIT = 14
 # `vai-tro/<id>/<document>.html`; its own page keeps the general facts and links
 # them. 6 keeps every holder of the default handbook (at most 3 documents) on one page.
 HOLDER_DOCUMENT_LIMIT = 6
+
+
+def action_tag(action: str | None, summary: str) -> str | None:
+    """The duty's verb shown before its summary, unless the summary already starts with
+    that word ("Chủ trì cuộc họp …" needs no "Chủ trì" tag: it would read twice, in print
+    and in search excerpts)."""
+    if not action:
+        return None
+    head = unicodedata.normalize("NFC", summary).lstrip()
+    word = unicodedata.normalize("NFC", action)
+    rest = head[len(word):]
+    if head[:len(word)].casefold() == word.casefold() and not (rest[:1].isalnum()):
+        return None
+    return action
 
 
 class HolderPages:
@@ -64,18 +80,7 @@ class HolderPages:
         return {"label": self.label_of(holder_id), "href": urls.relative(page, self.page_of(holder_id))}
 
     def cites(self, page: str, cites: list[Cite]) -> list[dict]:
-        out = []
-        for cite in cites:
-            target = self.linked.targets[cite]
-            out.append({
-                "label": f"{target.label}, {self._short_doc(cite.document)}",
-                "href": urls.relative(page, target.href),
-            })
-        return out
-
-    def _short_doc(self, document_id: str) -> str:
-        title = self.titles.get(document_id, document_id)
-        return title if len(title) <= 48 else title[:46].rsplit(" ", 1)[0] + "…"
+        return [cite_link(self.linked.targets[cite], page) for cite in cites]
 
     # --- pieces --------------------------------------------------------------------------
 
@@ -83,7 +88,7 @@ class HolderPages:
         return {
             "summary": duty.summary,
             "quote": duty.quote,
-            "action": self.vocab.actions.get(duty.action) if duty.action else None,
+            "action": action_tag(self.vocab.actions.get(duty.action) if duty.action else None, duty.summary),
             "cites": self.cites(page, duty.cite),
             "with": [self.link(page, h) for h in duty.with_ if h in self.linked.holders],
         }
@@ -142,16 +147,38 @@ class HolderPages:
         }
 
     def rules(self, page: str, view) -> list[dict]:
-        out = []
+        """Time rules in groups: the holder's own (label None), then per body or inherited role
+        it takes them from ("Với tư cách thành viên Thường trực")."""
+        groups: dict[str, dict] = {}
         for rule in view.rules:
-            tool = self.tools_by_rule.get(rule.id)
-            out.append({
-                "title": rule.title,
-                "summary": rule.summary,
-                "cites": self.cites(page, rule.cite),
-                "tool": {"label": tool[1], "href": urls.relative(page, tool[0])} if tool else None,
+            via = view.rule_via.get(rule.id, ())
+            source = via[-1] if via else ""
+            group = groups.setdefault(source, {
+                "label": self.capacity(source) if source else None,
+                "source": self.link(page, source) if source else None,
+                "via": " → ".join(self.label_of(h) for h in via[:-1]),
+                "anchor": f"thoi-han-{source}" if source else "thoi-han-rieng",
+                "rules": [],
             })
-        return out
+            group["rules"].append(self.rule(page, rule))
+        ordered = sorted(groups.values(), key=lambda g: g["label"] is not None)
+        if len(ordered) > 1 and ordered[0]["label"] is None:  # own rules get a heading beside the others
+            ordered[0]["label"] = f"Với tư cách {self.label_of(view.id)}"
+        return ordered
+
+    def capacity(self, holder_id: str) -> str:
+        """'Với tư cách thành viên Thường trực' (a body) or 'Với tư cách Đảng ủy viên' (a role)."""
+        member = "thành viên " if self.linked.holders[holder_id].kind == "body" else ""
+        return f"Với tư cách {member}{self.label_of(holder_id)}"
+
+    def rule(self, page: str, rule) -> dict:
+        tool = self.tools_by_rule.get(rule.id)
+        return {
+            "title": rule.title,
+            "summary": rule.summary,
+            "cites": self.cites(page, rule.cite),
+            "tool": {"label": tool[1], "href": urls.relative(page, tool[0])} if tool else None,
+        }
 
     def compare_columns(self, page: str, duties: list[Duty]) -> list[dict]:
         """Own duties side by side per source document, when there is more than one."""
@@ -268,7 +295,7 @@ class HolderPages:
             ("Nhiệm vụ riêng", "nhiem-vu", len(own)),
             ("Kế thừa", "ke-thua", sum(len(g["duties"]) for g in inherited)),
             ("Quan hệ", "quan-he", sum(len(g["entries"]) for g in relation_groups)),
-            ("Thời hạn", "thoi-han", len(rules)),
+            ("Thời hạn", "thoi-han", sum(len(g["rules"]) for g in rules)),
             ("Danh mục", "danh-muc", len(checklists)),
         ]
         title = item.name
@@ -289,7 +316,7 @@ class HolderPages:
             "inherited": inherited,
             "relation_groups": relation_groups,
             "diagram": relation_svg(item.short or item.name, edges, f"Sơ đồ quan hệ của {item.name}"),
-            "rules": rules,
+            "rule_groups": rules,
             "checklists": checklists,
             "compare": [] if document_id else self.compare_columns(page, own),
         }

@@ -42,7 +42,8 @@ class HolderView:
     duties: list[EffectiveDuty] = field(default_factory=list)  # own first, then inherited
     relations_out: list[Relation] = field(default_factory=list)  # this holder is `from`
     relations_in: list[Relation] = field(default_factory=list)  # this holder is `to`
-    rules: list[Rule] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)  # own first, then those of its bodies and inherited roles
+    rule_via: dict[str, tuple[str, ...]] = field(default_factory=dict)  # inherited rule id → holder ids it comes through
     checklists: list[Checklist] = field(default_factory=list)
     member_of: list[str] = field(default_factory=list)  # body ids (role.member_of ∪ bodies listing it)
     members: list[str] = field(default_factory=list)  # body: role ids
@@ -270,6 +271,10 @@ def _holder_views(k: Knowledge) -> dict[str, HolderView]:
     for rule in k.rules:
         for holder_id in rule.applies_to:
             views[holder_id].rules.append(rule)
+    own_rules = {holder_id: list(view.rules) for holder_id, view in views.items()}
+    for view in views.values():
+        if view.kind == "role":
+            _inherit_rules(view, views, own_rules)
     for checklist in k.checklists:
         for holder_id in checklist.users:
             views[holder_id].checklists.append(checklist)
@@ -299,6 +304,30 @@ def _effective_duties(view: HolderView, views: dict[str, HolderView], own: dict[
         parent = views[holder_id].item
         queue += [(p, via + (p,)) for p in getattr(parent, "inherits", [])]
     return result
+
+
+def _inherit_rules(view: HolderView, views: dict[str, HolderView], own: dict[str, list[Rule]]) -> None:
+    """Append to a role's own rules those of the bodies it belongs to and of the roles it
+    inherits (breadth-first, bodies before roles, each rule once): a member of Thường trực
+    keeps the Monday meeting of Thường trực. `rule_via` records the path of each."""
+    seen = {rule.id for rule in view.rules}
+    queue: list[tuple[str, tuple[str, ...]]] = [(b, (b,)) for b in view.member_of]
+    queue += [(p, (p,)) for p in getattr(view.item, "inherits", [])]
+    visited = {view.id}
+    while queue:
+        holder_id, via = queue.pop(0)
+        if holder_id in visited:
+            continue
+        visited.add(holder_id)
+        for rule in own.get(holder_id, []):
+            if rule.id not in seen:
+                seen.add(rule.id)
+                view.rules.append(rule)
+                view.rule_via[rule.id] = via
+        source = views[holder_id]
+        if source.kind == "role":
+            queue += [(b, via + (b,)) for b in source.member_of]
+            queue += [(p, via + (p,)) for p in getattr(source.item, "inherits", [])]
 
 
 def _clause_holders(linked: Linked) -> dict[str, dict[str, list[str]]]:

@@ -57,6 +57,27 @@ def document_title(doc: Document) -> str:
     return doc.title or KIND_LABELS[doc.kind]
 
 
+DRAFT_MARK = "(dự thảo)"
+CITE_TITLE_LIMIT = 48  # characters of a document title in a citation on screen
+
+
+def cite_link(target, page: str) -> dict:
+    """A link to a cited passage, the one place citation labels are made.
+
+    `target` is a `generator.citations.Target`. label: 'Điều 7 khoản 6, Quy chế làm việc
+    của Ban Chấp hành Đảng bộ xã… (dự thảo)' — the title cut for the screen; full: the
+    whole title, printed instead (None when nothing was cut). A draft says so in both."""
+    doc = target.document
+    title = document_title(doc)
+    mark = f" {DRAFT_MARK}" if doc.draft else ""
+    short = title if len(title) <= CITE_TITLE_LIMIT else title[:CITE_TITLE_LIMIT - 2].rsplit(" ", 1)[0] + "…"
+    return {
+        "label": f"{target.label}, {short}{mark}",
+        "full": f"{target.label}, {title}{mark}" if short != title else None,
+        "href": urls.relative(page, target.href),
+    }
+
+
 def document_card(doc: Document, page: str, titles: dict[str, str]) -> list[dict]:
     """Rows of the metadata card, empty values left out."""
     status = "Dự thảo" if doc.draft else "Ban hành"
@@ -94,7 +115,18 @@ def _clause_view(clause: Clause, concerns: ClauseLinks, page: str) -> NodeView:
     children = [_point_view(p, concerns, page) for p in clause.points]
     children += [_clause_view(c, concerns, page) for c in clause.clauses]
     return NodeView(clause.anchor, f"{clause.number}.", clause.text, clause.blocks, children,
-                    _links(concerns, page, clause.anchor))
+                    _not_shown_above(_links(concerns, page, clause.anchor), children))
+
+
+def _not_shown_above(links: list[Link], children: list[NodeView]) -> list[Link]:
+    """A part's "Liên quan" links less those its last khoản/điểm (or that one's last, …) already
+    shows: the two rows end up one under the other, and the role stays one tap away."""
+    shown: set[str] = set()
+    node = children[-1] if children else None
+    while node is not None:
+        shown.update(link.href for link in node.concerns)
+        node = node.children[-1] if node.children else None
+    return [link for link in links if link.href not in shown]
 
 
 def _links(concerns: ClauseLinks, page: str, anchor: str) -> list[Link]:
@@ -108,13 +140,13 @@ def _article_view(article: Article, concerns: ClauseLinks, page: str) -> dict:
     title, intro = article.title, article.intro
     if len(title) > TITLE_AS_TEXT and not (intro or article.clauses or article.points):
         title, intro = "", [Block("paragraph", article.title)]
+    parts = [_point_view(p, concerns, page) for p in article.points] + [_clause_view(c, concerns, page) for c in article.clauses]
     return {
         "anchor": article.anchor,
         "heading": f"Điều {article.number}. {title}".rstrip(". ") if title else f"Điều {article.number}",
         "intro": intro,
-        "clauses": [_point_view(p, concerns, page) for p in article.points]
-        + [_clause_view(c, concerns, page) for c in article.clauses],
-        "concerns": _links(concerns, page, article.anchor),
+        "clauses": parts,
+        "concerns": _not_shown_above(_links(concerns, page, article.anchor), parts),
     }
 
 
@@ -147,6 +179,7 @@ def document_view(doc: Document, titles: dict[str, str], concerns: ClauseLinks =
         "title": document_title(doc),
         "short_title": short_title(doc),
         "kind_label": KIND_LABELS[doc.kind],
+        "draft": doc.draft,
         "card": document_card(doc, page, titles),
         "legal_bases": doc.legal_bases,
         "preamble": doc.preamble,

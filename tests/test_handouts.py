@@ -81,6 +81,18 @@ def test_document_handout_keeps_clause_labels(handouts):
     assert "7 ngày làm việc" in text
 
 
+def test_role_handout_prints_inherited_duties_and_rules_with_whole_citations(handouts):
+    project, _ = handouts
+    raw = pdftotext(project.dist_dir / "handouts" / "vai-tro" / "pho-bi-thu-thuong-truc.pdf")
+    text = " ".join(raw.split())
+    assert "Giao ban Thường trực Đảng ủy hằng tuần" in text  # a rule of Thường trực, which he belongs to
+    assert "Với tư cách thành viên Thường trực" in text
+    assert "Đảng bộ xã Lùng Phình khóa I, nhiệm kỳ 2025-2030 (sửa đổi bổ sung lần 01) (dự thảo)" in text
+    assert "Đảng bộ xã… (dự thảo)" not in text  # the screen's cut title is not printed
+    assert "Chỉ đạo Chỉ đạo" not in text and "Chủ trì Chủ trì" not in text
+    assert not [line for line in raw.splitlines() if line.rstrip().endswith(" ·")]
+
+
 def test_first_page_renders_to_png(handouts, tmp_path):
     project, _ = handouts
     pdf = project.dist_dir / "handouts" / "vai-tro" / "bi-thu.pdf"

@@ -261,6 +261,18 @@ def test_membership_relations_rules_and_checklists_per_holder(linked):
     assert [c.id for c in thuong_truc.checklists] == ["chuan-bi-hoi-nghi-btv"]
 
 
+def test_a_role_keeps_the_rules_of_its_bodies_and_inherited_roles_with_their_path(project):
+    files = edit("rules/qc-lam-viec-lung-phinh.yml", "applies_to: [van-phong-dang-uy]", "applies_to: [ban-thuong-vu]")
+    result = link(project(files), documents())
+    # bi-thu is a member of ban-thuong-vu; pho-bi-thu reaches it through uy-vien-ban-thuong-vu,
+    # whose member_of (roles.yml) lists it
+    assert [r.id for r in result.holders["bi-thu"].rules] == ["gui-tai-lieu-truoc-hop"]
+    assert result.holders["bi-thu"].rule_via == {"gui-tai-lieu-truoc-hop": ("ban-thuong-vu",)}
+    assert result.holders["pho-bi-thu"].rule_via == {"gui-tai-lieu-truoc-hop": ("uy-vien-ban-thuong-vu", "ban-thuong-vu")}
+    assert result.holders["ban-thuong-vu"].rule_via == {}  # its own rule
+    assert result.holders["thuong-truc"].rules == []  # a body takes no other body's rules
+
+
 def test_every_citation_has_an_href_with_the_model_anchor(linked):
     cites = {d.id: d.cite[0] for d in linked.knowledge.duties}
     assert linked.href(cites["lp-bi-thu-2"]) == "van-ban/qc-lam-viec-lung-phinh.html#dieu-6-khoan-2-diem-b"

@@ -57,3 +57,11 @@ test("article label", () => {
   assert.equal(nav.articleLabel("  Điều  5a. X"), "Điều 5a");
   assert.equal(nav.articleLabel("Chương II"), "đầu mục");
 });
+
+test("printing opens every closed <details> and closes the same ones afterwards", () => {
+  const items = [{ open: false }, { open: true }, { open: false }];
+  const restore = ui.openAllDetails(items);
+  assert.deepEqual(items.map((d) => d.open), [true, true, true]);
+  restore();
+  assert.deepEqual(items.map((d) => d.open), [false, true, false]);
+});

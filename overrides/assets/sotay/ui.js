@@ -264,3 +264,31 @@
   wireTextSize();
   wireOfflineApp();
 })(typeof globalThis !== "undefined" ? globalThis : this);
+
+/* Printing: every <details> (inherited duties, legal bases, …) prints open — paper has no
+ * tap to expand — and closes again afterwards. `openAll` is pure over objects with `open`. */
+(function (root) {
+  "use strict";
+  function openAll(details) {
+    var opened = [];
+    for (var i = 0; i < details.length; i++) {
+      if (!details[i].open) {
+        details[i].open = true;
+        opened.push(details[i]);
+      }
+    }
+    return function restore() {
+      opened.forEach(function (d) { d.open = false; });
+    };
+  }
+  if (typeof module !== "undefined" && module.exports) module.exports.openAllDetails = openAll;
+  if (typeof document === "undefined" || !root.addEventListener) return;
+  var restore = null;
+  root.addEventListener("beforeprint", function () {
+    if (!restore) restore = openAll(document.querySelectorAll("details"));
+  });
+  root.addEventListener("afterprint", function () {
+    if (restore) restore();
+    restore = null;
+  });
+})(typeof globalThis !== "undefined" ? globalThis : this);
