@@ -226,8 +226,12 @@ def test_unverified_calendar_days_are_flagged_next_to_the_result(new_page, page_
     result = page.locator("#tinh-tra-loi-7-ngay .sotay-calc__result").first
     warning = result.locator(".sotay-calc__warnings")
     assert warning.is_visible()  # next to the result, not only inside the folded "Cách tính"
-    assert "chưa đối chiếu văn bản chính thức" in warning.text_content()
+    assert "ngày nghỉ chưa có văn bản chính thức — kiểm tra lại" in warning.text_content()
     assert "22/08/2026" in warning.text_content() and "31/08/2026" in warning.text_content()
+    steps = result.locator('[data-explanation-for="end"] li').all_text_contents()
+    assert any(s.startswith("Bỏ qua 31/08/2026 (Thứ Hai): Nghỉ hoán đổi dịp Quốc khánh") for s in steps), steps
+    assert not any(s.startswith("Lưu ý") for s in steps)  # said once, under the result
+    assert not any(note in s for s in steps for note in ("holidays", "thuvienphapluat", "đối chiếu"))
     page.fill("#tinh-tra-loi-7-ngay-start", "2026-02-10")
     assert result.locator(".sotay-calc__warnings").count() == 0  # no unverified day on the way
     assert watch.errors == []

@@ -380,7 +380,7 @@ def test_obligations_calendar_one_schedule_per_holder_by_default(new_page, defau
     assert "tháng 1/2026" in page.locator('#lich-nghia-vu [data-list] li[data-date="2026-01-30"]').first.text_content()
     # cuối tháng 8: 31/8 is the (unverified) Quốc khánh swap day off — flagged on the item itself
     august = page.locator('#lich-nghia-vu [data-list] li[data-date="2026-08-28"][data-rule="lp-btv-hop-hang-thang"]')
-    assert "chưa đối chiếu văn bản chính thức" in august.locator(".sotay-obligations__warn").text_content()
+    assert "ngày nghỉ chưa có văn bản chính thức — kiểm tra lại" in august.locator(".sotay-obligations__warn").text_content()
     page.select_option("#lich-nghia-vu-holder", "thuong-truc")
     yearly = page.locator("#lich-nghia-vu [data-list] li").evaluate_all(
         "els => els.filter(e => e.textContent.includes('Kiểm điểm hằng năm')).map(e => e.dataset.date)")

@@ -79,7 +79,7 @@
       if (item.document_label) li.appendChild(el('p', 'sotay-obligations__doc', 'Theo: ' + item.document_label));
       // A date computed over a calendar day not yet checked against an official text is flagged on
       // the item itself; year-wide notes (no swaps announced yet) stay in the list under the calendar.
-      var unverified = (item.warnings || []).filter(function (w) { return w.indexOf('chưa đối chiếu') >= 0; });
+      var unverified = (item.warnings || []).filter(W.isUnconfirmed);
       if (unverified.length) {
         li.appendChild(el('p', 'sotay-obligations__warn', unverified.map(function (w) { return 'Lưu ý: ' + w; }).join(' ')));
       }
