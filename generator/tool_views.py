@@ -47,7 +47,7 @@ RECURRING_PAGES = {
     "quarterly": ("dinh-ky-hang-quy", "Việc hằng quý", "Họp, báo cáo, đánh giá mỗi quý một lần"),
     "semiannual": ("dinh-ky-6-thang", "Việc 6 tháng một lần", "Trao đổi thông tin, báo cáo 6 tháng"),
     "yearly": ("dinh-ky-hang-nam", "Việc hằng năm", "Kế hoạch, kiểm điểm, tổng kết hằng năm"),
-    "yearly-date": ("dang-ky-giua-quy-iv", "Giữa Quý IV",
+    "yearly-date": ("dang-ky-giua-quy-iv", "Đăng ký nhu cầu bồi dưỡng (giữa Quý IV)",
                     "Giữa Quý IV hằng năm (khoảng giữa tháng 11), đơn vị chủ trì gửi văn bản đề nghị rà soát, "
                     "đăng ký nhu cầu bồi dưỡng năm sau; văn bản không nêu ngày cụ thể"),
     "yearly-month": ("dinh-ky-thang-12", "Việc trong tháng 12", "Mỗi năm trong tháng 12"),

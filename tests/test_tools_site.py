@@ -136,6 +136,25 @@ def test_mid_quarter_iv_is_not_presented_as_a_deadline(default_site):
     assert "khoảng giữa tháng 11" in home
 
 
+def test_labels_say_what_they_count_from(default_site):
+    """A tool tile names the duty, not only when; a checklist's due dates name the event
+    (the meeting, the receipt); the reply form says plainly that the day of receipt is not counted."""
+    home = page_body(default_site / "index.html")
+    index = page_body(default_site / "cong-cu" / "index.html")
+    for text in (home, index):
+        assert "Đăng ký nhu cầu bồi dưỡng (giữa Quý IV)" in text
+        assert ">Giữa Quý IV<" not in text
+    meeting = page_body(default_site / "danh-muc" / "chuan-bi-hoi-nghi-btv.html")
+    assert "Chậm nhất 2 ngày trước ngày họp" in meeting and "sự kiện" not in meeting
+    receipt = page_body(default_site / "danh-muc" / "xu-ly-van-ban-de-nghi-phoi-hop.html")
+    assert "Trong 7 ngày làm việc sau ngày nhận văn bản" in receipt
+    assert "Lưu đánh dấu, ghi chú thành tệp" in meeting and "Mở tệp đánh dấu đã lưu" in meeting
+    assert "lượt về máy" not in meeting and "(.json)" not in meeting
+    reply = page_body(default_site / "cong-cu" / "han-ngay-lam-viec.html")
+    assert "Ngày nhận văn bản (ngày này không tính, đếm từ hôm sau)" in reply
+    assert "ngày xảy ra sự kiện" not in reply
+
+
 def test_trưởng_công_an_xã_has_duties_from_004(default_site):
     body = page_body(default_site / "vai-tro" / "truong-cong-an-xa.html")
     assert "chỉ định đồng chí đó vào Đảng ủy và Ban Thường vụ Đảng ủy xã" in body
