@@ -355,8 +355,8 @@ def index_view(tools: list[Tool]) -> dict:
     return {
         "title": "Công cụ tính hạn",
         "calendar": {"title": "Lịch nghĩa vụ", "href": urls.relative(page, urls.tool_page(CALENDAR)),
-                     "note": "Mọi việc định kỳ của một chức danh hay cơ quan trong một năm hoặc cả nhiệm kỳ, "
-                             "tải về lịch điện thoại (.ics)."},
+                     "note": "Việc định kỳ sắp tới của một chức danh hay cơ quan, từ hôm nay (hoặc một năm, "
+                             "cả nhiệm kỳ), tải về lịch điện thoại (.ics)."},
         "deadlines": [entry(t) for t in tools if not t.id.startswith(("dinh-ky", "dang-ky"))],
         "recurring": [entry(t) for t in tools if t.id.startswith(("dinh-ky", "dang-ky"))],
     }
