@@ -8,6 +8,10 @@ from pathlib import Path
 
 BUNDLE_NAME = "sotay-offline.zip"
 FOLDER = "so-tay-quy-che"
+# Pages a server sends for any missing address: written with root-absolute links
+# ("/index.html"), so opened from file:// they would be unstyled and point at
+# file:///index.html. The served site keeps it (the offline app's fallback page).
+SERVER_ONLY = {"404.html"}
 
 README_TXT = """SỔ TAY QUY CHẾ — BẢN DÙNG KHÔNG CẦN MẠNG
 ==========================================
@@ -30,7 +34,7 @@ Phiên bản nội dung: {content_version}
 
 
 def write_bundle(site_dir: Path, target: Path, build_date: str, content_version: str) -> Path:
-    """Zip the built site under one folder with a Vietnamese README.txt; atomic replace."""
+    """Zip the built site (but SERVER_ONLY pages) under one folder with a Vietnamese README.txt; atomic replace."""
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f"{target.name}.part-*"):  # left by an interrupted build
         stale.unlink(missing_ok=True)
@@ -40,7 +44,8 @@ def write_bundle(site_dir: Path, target: Path, build_date: str, content_version:
         zf.writestr(f"{FOLDER}/README.txt", readme.replace("\n", "\r\n"))
         zf.comment = f"Sổ tay Quy chế · {build_date} · {content_version}".encode()
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
-                zf.write(path, f"{FOLDER}/{path.relative_to(site_dir).as_posix()}")
+            rel = path.relative_to(site_dir).as_posix()
+            if path.is_file() and rel not in SERVER_ONLY:
+                zf.write(path, f"{FOLDER}/{rel}")
     os.replace(partial, target)
     return target

@@ -19,7 +19,10 @@ small enough to embed in every calculator page as a JSON island:
               "2025-04-26": {"off": false, "reason": "Làm bù ...", "decision": "..."}}}
 
 An entry may also carry `"verified": false` (copied from the YAML) when the
-date has not been checked against the official notice.
+date has not been checked against the official notice. Such an entry has no
+`decision`: the YAML's `decision` is then the maintainer's note of where the
+date came from (a package, a web page), not a text readers can rely on; pages
+show one plain caveat instead (workdays.js). `--report` still lists it.
 
 Run `python -m generator.calendar --json` to print it, `--report` to list every
 day with its source (for reviewing a new year's announcement).
@@ -263,10 +266,10 @@ def to_json_data(days: dict[dt.date, Day], years: range, announced: list[int] | 
     out: dict[str, dict] = {}
     for day, info in days.items():
         entry: dict = {"off": info.off, "reason": info.reason}
-        if info.decision:
-            entry["decision"] = info.decision
         if not info.verified:
-            entry["verified"] = False
+            entry["verified"] = False  # the YAML's decision is a source note: never shown to readers
+        elif info.decision:
+            entry["decision"] = info.decision
         out[day.isoformat()] = entry
     return {"years": [years[0], years[-1]], "announced": sorted(announced or []), "days": out}
 
@@ -300,7 +303,7 @@ def report(data_dir: Path, years: range) -> str:
     weekday = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
     lines = []
     for day, info in merge(statutory_days(years), adjustments, years).items():
-        flag = "" if info.verified else "  [chưa đối chiếu]"
+        flag = "" if info.verified else f"  [chưa đối chiếu: {info.decision}]"
         lines.append(
             f"{day.isoformat()} {weekday[day.weekday()]} {'NGHỈ ' if info.off else 'LÀM  '}"
             f"{info.reason}  ← {info.source}{flag}"

@@ -11,7 +11,8 @@ from the linked knowledge model (syntax and list: content/lessons/README.md):
     ::: nhiem-vu <holder-id> [<document-id>]   duties of a role or body
     ::: thoi-han <rule-id>                      a time/count rule, its clause, its calculator
     ::: so-do <holder-id>                       the holder's relation diagram
-    ::: trich <document-id> <anchor>            a clause quoted in full (anchor: dieu-6-khoan-3[-diem-a])
+    ::: trich <document-id> <anchor> [mo-dau]   a clause quoted in full (anchor: dieu-6-khoan-3[-diem-a]);
+                                                with `mo-dau`, only an article's opening text (before khoản 1)
 
 Every reference is checked when the handbook is loaded (`sotay check`); a
 broken one is reported as `content/lessons/x.md:12: what — how to fix`.
@@ -43,8 +44,9 @@ DIRECTIVES: dict[str, tuple[tuple[str, ...], int]] = {
     "nhiem-vu": (("holder-id", "document-id"), 1),
     "thoi-han": (("rule-id",), 0),
     "so-do": (("holder-id",), 0),
-    "trich": (("document-id", "anchor"), 0),
+    "trich": (("document-id", "anchor", "mo-dau"), 1),
 }
+OPENING = "mo-dau"  # `::: trich <doc> dieu-3 mo-dau`: the article's opening text only
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,14 @@ def _problem(directive: Directive, linked) -> str | None:
             close = suggest(args[1], anchors)
             hint = f"did you mean '{close}'?" if close else "write it as dieu-6, dieu-6-khoan-3 or dieu-6-khoan-3-diem-a"
             return f"{args[0]} has no passage '{args[1]}' — {hint}"
+        if len(args) > 2:
+            target = anchors[args[1]]
+            if args[2] != OPENING:
+                return f"'{args[2]}' is not a part of a passage — write '{OPENING}' (the article's opening text) or nothing"
+            if target.clause is not None:
+                return f"'{OPENING}' is the opening text of an article — write the article's anchor, e.g. 'dieu-{target.article.number}'"
+            if not target.article.intro:
+                return f"Điều {target.article.number} of {args[0]} has no opening text before khoản 1 — drop '{OPENING}'"
     return None
 
 
@@ -290,14 +300,17 @@ class LessonRenderer:
             "holder": self.builder.link(page, holder_id),
         }
 
-    def _trich(self, page: str, document_id: str, anchor: str) -> dict:
+    def _trich(self, page: str, document_id: str, anchor: str, part: str | None = None) -> dict:
         target = document_anchors(self.linked.documents[document_id])[anchor]
+        opening = part == OPENING  # checked on load: an article with opening text
+        label = f"{target.label} (phần mở đầu)" if opening else target.label
         return {
             "kind": "quote",
-            "label": f"{target.label}, {self.builder.titles.get(document_id, document_id)}",
+            "label": f"{label}, {self.builder.titles.get(document_id, document_id)}",
             "href": urls.relative(page, target.href),
             "article": f"Điều {target.article.number}. {target.article.title}",
-            "parts": quoted_parts(target),
+            "parts": [{"label": "", "text": b.text, "level": 0} for b in target.article.intro] if opening
+            else quoted_parts(target),
         }
 
 

@@ -224,7 +224,12 @@ def _days_text(rule) -> str | None:
     if rule.kind == "days-before":
         return f"{rule.title}: theo Quy chế, phải thực hiện trước kỳ họp bao nhiêu {unit}?"
     if rule.kind == "absence":
-        return f"{rule.title}: theo Quy chế, đi vắng từ bao nhiêu {unit} trở lên thì phải báo cáo?"
+        # The threshold may hold for one case only (leaving the province on business) while other
+        # cases are reported whatever the length: ask only about the case the data names.
+        case = params.get("when")
+        if not case:
+            return None
+        return f"{case}: theo Quy chế, vắng từ bao nhiêu {unit} trở lên thì phải báo cáo?"
     return None
 
 

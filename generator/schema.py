@@ -256,6 +256,7 @@ class MajorityParams(_Params):
 class AbsenceParams(_Params):
     days: int | None = Field(ge=1)
     unit: Unit = "day"
+    when: Text | None = None  # the case the threshold is for ("Đi khỏi địa bàn tỉnh khi có việc")
 
 
 RULE_PARAMS: dict[str, type[_Params]] = {

@@ -47,7 +47,7 @@ RECURRING_PAGES = {
     "quarterly": ("dinh-ky-hang-quy", "Việc hằng quý", "Họp, báo cáo, đánh giá mỗi quý một lần"),
     "semiannual": ("dinh-ky-6-thang", "Việc 6 tháng một lần", "Trao đổi thông tin, báo cáo 6 tháng"),
     "yearly": ("dinh-ky-hang-nam", "Việc hằng năm", "Kế hoạch, kiểm điểm, tổng kết hằng năm"),
-    "yearly-date": ("dang-ky-giua-quy-iv", "Giữa Quý IV",
+    "yearly-date": ("dang-ky-giua-quy-iv", "Đăng ký nhu cầu bồi dưỡng (giữa Quý IV)",
                     "Giữa Quý IV hằng năm (khoảng giữa tháng 11), đơn vị chủ trì gửi văn bản đề nghị rà soát, "
                     "đăng ký nhu cầu bồi dưỡng năm sau; văn bản không nêu ngày cụ thể"),
     "yearly-month": ("dinh-ky-thang-12", "Việc trong tháng 12", "Mỗi năm trong tháng 12"),
@@ -219,8 +219,9 @@ def _per_rule_tool(tool: Tool, linked, titles, rules) -> Tool:
 def _working_days_tool(linked, titles, rules, document_id=None) -> Tool:
     tool = _part(Tool("han-ngay-lam-viec", "Hạn trả lời tính theo ngày làm việc",
                 "Hạn cuối khi quy chế cho “N ngày làm việc”, bỏ qua thứ Bảy, Chủ nhật, lễ, Tết",
-                "Nhập ngày nhận được văn bản: ngày đó không tính, chỉ đếm ngày làm việc; "
-                "thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết và ngày nghỉ hoán đổi được bỏ qua.",
+                "Trang mở sẵn hạn cho văn bản nhận hôm nay; nhận ngày khác thì chọn lại ngày. Ngày nhận "
+                "không tính, chỉ đếm ngày làm việc: thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết và ngày nghỉ "
+                "hoán đổi được bỏ qua.",
                 example="start=2026-02-10", chip="Tính hạn trả lời"), titles, document_id)
     return _per_rule_tool(tool, linked, titles, rules)
 
@@ -316,8 +317,8 @@ def _recurring_tools(linked, titles, rules) -> list[Tool]:
         if any(t.id == page_id for t in tools):
             page_id = f"{page_id}-{len(tools)}"
         tool = Tool(page_id, title, note,
-                    "Chọn ngày bắt đầu tính: trang cho biết các lần tới của mỗi việc định kỳ dưới đây, "
-                    "đã tránh ngày nghỉ, và tải được về lịch điện thoại (.ics).",
+                    "Trang mở sẵn các lần tới, tính từ hôm nay, của mỗi việc định kỳ dưới đây, đã tránh "
+                    "ngày nghỉ; chọn ngày khác để xem các lần sau đó. Tải được về lịch điện thoại (.ics).",
                     example="from=2026-11-23")
 
         def build(linked, titles, rules, document_id, tool=tool) -> Tool:
@@ -354,8 +355,8 @@ def index_view(tools: list[Tool]) -> dict:
     return {
         "title": "Công cụ tính hạn",
         "calendar": {"title": "Lịch nghĩa vụ", "href": urls.relative(page, urls.tool_page(CALENDAR)),
-                     "note": "Mọi việc định kỳ của một chức danh hay cơ quan trong một năm hoặc cả nhiệm kỳ, "
-                             "tải về lịch điện thoại (.ics)."},
+                     "note": "Việc định kỳ sắp tới của một chức danh hay cơ quan, từ hôm nay (hoặc một năm, "
+                             "cả nhiệm kỳ), tải về lịch điện thoại (.ics)."},
         "deadlines": [entry(t) for t in tools if not t.id.startswith(("dinh-ky", "dang-ky"))],
         "recurring": [entry(t) for t in tools if t.id.startswith(("dinh-ky", "dang-ky"))],
     }
@@ -377,6 +378,7 @@ def tool_view(tool: Tool) -> dict:
 # --- the obligations calendar -----------------------------------------------------
 
 
+UPCOMING = "sap-toi"  # the calendar's default period, computed in the browser from the reader's date
 LEVEL_ORDER = {"xa": 0, "huyen": 1, "tinh": 2, "trung-uong": 3}  # the most local regulation first
 
 
@@ -435,7 +437,9 @@ def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, 
 
     holders = [{"id": h, "label": label_of(h), "kind": linked.holders[h].kind, "default_document": default_document(h)}
                for h in by_holder]
-    periods = [{"value": str(y), "label": f"Năm {y}"} for y in range(term[0], term[1] + 1)]
+    # "sap-toi" (the default, obligations.js): the 12 months from the reader's today, next one first.
+    periods = [{"value": UPCOMING, "label": "12 tháng tới (từ hôm nay)"}]
+    periods += [{"value": str(y), "label": f"Năm {y}"} for y in range(term[0], term[1] + 1)]
     periods.append({"value": "nhiem-ky", "label": f"Cả nhiệm kỳ {term[0]}–{term[1]}"})
     used = {r["document"] for r in rules.values()}
     documents = [{"id": d, "label": titles.get(d, d),

@@ -98,6 +98,10 @@ def test_bundle_has_readme_and_the_whole_site(tiny):
         readme = zf.read("so-tay-quy-che/README.txt").decode("utf-8")
     assert "so-tay-quy-che/index.html" in names
     assert "so-tay-quy-che/van-ban/qc-lam-viec-lung-phinh.html" in names
+    # the server's "not found" page has root-absolute links: broken from file://, so not in the zip;
+    # the served site keeps it (the offline app falls back to it)
+    assert "so-tay-quy-che/404.html" not in names
+    assert "Không tìm thấy trang" in page(root, "404.html")
     assert "index.html" in readme and "Bản dựng ngày" in readme
     footer_version = re.search(r"Phiên bản nội dung (\w+)", page(root, "index.html")).group(1)
     assert footer_version in readme

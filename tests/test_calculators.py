@@ -226,18 +226,44 @@ def test_unverified_calendar_days_are_flagged_next_to_the_result(new_page, page_
     result = page.locator("#tinh-tra-loi-7-ngay .sotay-calc__result").first
     warning = result.locator(".sotay-calc__warnings")
     assert warning.is_visible()  # next to the result, not only inside the folded "Cách tính"
-    assert "chưa đối chiếu văn bản chính thức" in warning.text_content()
+    assert "ngày nghỉ chưa có văn bản chính thức — kiểm tra lại" in warning.text_content()
     assert "22/08/2026" in warning.text_content() and "31/08/2026" in warning.text_content()
+    steps = result.locator('[data-explanation-for="end"] li').all_text_contents()
+    assert any(s.startswith("Bỏ qua 31/08/2026 (Thứ Hai): Nghỉ hoán đổi dịp Quốc khánh") for s in steps), steps
+    assert not any(s.startswith("Lưu ý") for s in steps)  # said once, under the result
+    assert not any(note in s for s in steps for note in ("holidays", "thuvienphapluat", "đối chiếu"))
     page.fill("#tinh-tra-loi-7-ngay-start", "2026-02-10")
     assert result.locator(".sotay-calc__warnings").count() == 0  # no unverified day on the way
     assert watch.errors == []
 
 
+VN = "Asia/Ho_Chi_Minh"
+
+
+@pytest.mark.browser
+def test_opens_on_the_readers_today(new_page, page_url):
+    """No date typed: the reply deadline counts from today and the recurring dates start today;
+    the meeting date is never guessed. "Today" is the browser's (fixed here), in local time."""
+    page, watch = new_page(timezone_id=VN)
+    page.clock.set_fixed_time("2026-11-09T23:30:00Z")  # 06:30 on Tuesday 10/11/2026 in Hà Nội
+    page.goto(page_url)
+    assert page.input_value("#tinh-tra-loi-7-ngay-start") == "2026-11-10"
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == "2026-11-19"
+    assert page.input_value("#tinh-dang-ky-giua-quy-iv-from") == "2026-11-10"
+    assert value(page, "tinh-dang-ky-giua-quy-iv", "lan-toi") == "2026-11-16 2027-11-15 2028-11-15 2029-11-15"
+    assert page.input_value("#hop-btv-meeting") == "" and value(page, "hop-btv", "gui-tai-lieu") == ""
+    assert "?" not in page.url  # nothing written to the URL until the reader changes something
+    page.goto(page_url + "?from=2027-12-01")  # a shared link still wins
+    assert value(page, "tinh-dang-ky-giua-quy-iv", "lan-toi") == "2028-11-15 2029-11-15 2030-11-15 2031-11-17"
+    assert watch.errors == []
+
+
 @pytest.mark.browser
 def test_typing_recomputes_and_the_url_can_be_shared(new_page, page_url):
-    page, watch = new_page()
+    page, watch = new_page(timezone_id=VN)
+    page.clock.set_fixed_time("2026-11-23T08:00:00+07:00")
     page.goto(page_url)
-    assert value(page, "tinh-tra-loi-7-ngay", "end") == ""
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == "2026-12-03"  # from today; 24/11 is a day off
     page.fill("#tinh-tra-loi-7-ngay-start", "2025-04-24")
     page.fill("#tinh-tra-loi-7-ngay-days", "3")
     assert value(page, "tinh-tra-loi-7-ngay", "end") == "2025-04-28"  # Saturday 26/4/2025 is worked

@@ -80,6 +80,17 @@ def test_unverified_entries_are_flagged(cal):
         assert cal["days"][day]["verified"] is False
 
 
+def test_readers_never_see_source_notes(cal):
+    """`reason` and `decision` are shown in the calculators' steps: an unverified entry's
+    decision is the maintainers' note of where the date came from, so it is left out."""
+    for day in ("2026-08-22", "2026-08-31", "2026-11-24"):
+        assert "decision" not in cal["days"][day]
+    for iso, entry in cal["days"].items():
+        shown = entry["reason"] + entry.get("decision", "")
+        for note in ("holidays", "thuvienphapluat", "đối chiếu", "theo gói"):
+            assert note not in shown, (iso, shown)
+
+
 def test_only_exceptions_to_monday_friday_are_listed(cal):
     import datetime as dt
 
@@ -118,7 +129,7 @@ def test_valid_file_and_empty_file(tmp_path):
     """)
     write(tmp_path, "2024.yml", "adjustments: []\n")
     cal = build_calendar(tmp_path, years=range(2024, 2027))
-    assert cal["days"]["2025-04-26"] == {"off": False, "reason": "Làm bù", "decision": "TB số 1", "verified": False}
+    assert cal["days"]["2025-04-26"] == {"off": False, "reason": "Làm bù", "verified": False}
     assert cal["announced"] == [2024, 2025]
 
 

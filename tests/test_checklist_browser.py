@@ -205,7 +205,7 @@ def test_export_then_import_in_another_browser(page, browser, harness, tmp_path)
     box(page, "gui-tai-lieu").check()
     page.fill('[data-role="event-date"]', "2026-12-10")
     with page.expect_download() as info:
-        page.get_by_role("button", name="Tải lượt về máy (.json)").click()
+        page.get_by_role("button", name="Lưu đánh dấu, ghi chú thành tệp").click()
     exported = tmp_path / info.value.suggested_filename
     info.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))

@@ -66,6 +66,8 @@ def test_the_starter_course_resolves():
     ("::: so-do bi-thu", "'bi-thu' has no relations"),
     ("::: trich qc-lam-viec-lung-phinh dieu-11-khoan-9", "qc-lam-viec-lung-phinh has no passage 'dieu-11-khoan-9'"),
     ("::: trich qc-lung-phinh dieu-11", "'qc-lung-phinh' is not a known document"),
+    ("::: trich qc-lam-viec-lung-phinh dieu-3 dau", "'dau' is not a part of a passage — write 'mo-dau'"),
+    ("::: trich qc-lam-viec-lung-phinh dieu-3-khoan-1 mo-dau", "write the article's anchor, e.g. 'dieu-3'"),
 ])
 def test_a_broken_reference_fails_check_with_file_and_line(tmp_path, directive, message):
     root = copy_project(tmp_path / "p")
@@ -105,6 +107,23 @@ def test_lesson_pages_embed_live_data(default_site):
     lesson6 = (default_site / "bai-hoc" / "bai-6-trung-tam-chinh-tri.html").read_text(encoding="utf-8")
     assert "Lập danh sách học viên" in lesson6 or "danh sách học viên" in lesson6  # ::: nhiem-vu don-vi-phoi-hop
     assert "::: " not in page + lesson3 + lesson6
+
+
+def test_lesson_1_quotes_the_passage_it_talks_about(default_site):
+    """§1 says who makes up the Thường trực: that sentence is Điều 3's opening text, not khoản 1."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring((default_site / "bai-hoc" / "bai-1-thuong-truc.html").read_bytes())
+    section = tree.xpath("//h2[contains(., 'Thường trực gồm ai')]/following-sibling::*")
+    text = section[0].text_content()
+    assert "đoạn mở đầu Điều 3" in " ".join(text.split())
+    quote = next(el for el in section if "sotay-embed--quote" in (el.get("class") or ""))
+    excerpt = " ".join(quote.xpath(".//blockquote")[0].text_content().split())
+    assert "Thường trực Đảng ủy xã Lùng Phình gồm Bí thư và các Phó Bí thư" in excerpt
+    assert "Giúp Ban Thường vụ Đảng ủy xã chỉ đạo" not in excerpt  # khoản 1 is not this passage
+    caption = " ".join(quote.xpath(".//figcaption")[0].text_content().split())
+    assert caption.startswith("Trích Điều 3 (phần mở đầu), ")
+    assert quote.xpath(".//figcaption/a/@href") == ["../van-ban/qc-lam-viec-lung-phinh.html#dieu-3"]
 
 
 def test_lessons_are_not_copied_raw(default_site):

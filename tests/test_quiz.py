@@ -88,6 +88,30 @@ def test_working_days_question(quizzes):
     assert q.cites[0].article == 3 and q.cites[0].clause == "1"
 
 
+def test_absence_question_asks_only_about_the_case_with_a_threshold(quizzes):
+    """Điều 4 khoản 13: leaving the province "khi có việc" from 2 working days; a work trip out of
+    the xã (Điều 14 khoản 2) is reported whatever its length — the question must not say otherwise."""
+    (q,) = [q for q in all_questions(quizzes) if q.id == "so-ngay-lp-di-khoi-dia-ban-2-ngay"]
+    assert q.text.startswith("Đi khỏi địa bàn tỉnh khi có việc (không phải đi công tác")
+    assert "đi công tác ra khỏi xã phải báo cáo" not in q.text
+    assert q.answer_text == "2 ngày làm việc"
+    assert "Đi công tác ra khỏi địa bàn xã thì phải báo cáo, không kể số ngày" in q.explanation
+
+
+def test_absence_rule_without_its_case_gets_no_days_question(handbook, titles):
+    """A threshold without the case it is for would teach a wrong rule: no question."""
+    linked = handbook.linked
+    rule = next(r for r in linked.knowledge.rules if r.id == "lp-di-khoi-dia-ban-2-ngay")
+    original = dict(rule.params)
+    try:
+        rule.params.pop("when")
+        ids = {q.id for q in all_questions(build_quizzes(linked, titles))}
+    finally:
+        rule.params.clear()
+        rule.params.update(original)
+    assert "so-ngay-lp-di-khoi-dia-ban-2-ngay" not in ids
+
+
 def test_distractors_never_hold_the_duty_by_inheritance(handbook, quizzes):
     linked = handbook.linked
     by_name = {v.item.name: v for v in linked.holders.values()}
@@ -122,6 +146,8 @@ def test_quiz_pages(default_site):
     assert "assets/sotay/quiz.js" in page
     key = (default_site / "on-tap" / "qc-lam-viec-lung-phinh-dap-an.html").read_text(encoding="utf-8")
     assert "Đáp án: " in key and "quiz.js" not in key
+    assert "Ôn tập: Ôn tập" not in key and "Bài ôn tập: Ôn tập" not in key
+    assert 'Bài ôn tập cho học viên</a>' in key
 
 
 def test_quiz_in_the_browser_at_360px(default_server, new_page, tmp_path):

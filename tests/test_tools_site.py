@@ -93,7 +93,7 @@ def test_obligations_data_lists_undated_duties_without_a_rule(linked):
     assert view["data"]["by_holder"]["dang-uy-cong-an-tinh"] == [
         "ca-trao-doi-thong-tin-6-thang", "ca-hop-rut-kinh-nghiem-hang-nam",
         "ca-tong-ket-nam-cuoi-nhiem-ky", "ca-danh-gia-chi-bo-cax-hang-nam"]
-    assert [p["value"] for p in view["periods"]] == ["2025", "2026", "2027", "2028", "2029", "2030", "nhiem-ky"]
+    assert [p["value"] for p in view["periods"]] == ["sap-toi", "2025", "2026", "2027", "2028", "2029", "2030", "nhiem-ky"]
 
 
 def test_obligations_calendar_opens_on_the_holders_own_regulation(linked):
@@ -134,6 +134,25 @@ def test_mid_quarter_iv_is_not_presented_as_a_deadline(default_site):
                  page_body(default_site / "cong-cu" / "dang-ky-giua-quy-iv.html")):
         assert "trước 15/11" not in text and "Hạn giữa Quý IV" not in text
     assert "khoảng giữa tháng 11" in home
+
+
+def test_labels_say_what_they_count_from(default_site):
+    """A tool tile names the duty, not only when; a checklist's due dates name the event
+    (the meeting, the receipt); the reply form says plainly that the day of receipt is not counted."""
+    home = page_body(default_site / "index.html")
+    index = page_body(default_site / "cong-cu" / "index.html")
+    for text in (home, index):
+        assert "Đăng ký nhu cầu bồi dưỡng (giữa Quý IV)" in text
+        assert ">Giữa Quý IV<" not in text
+    meeting = page_body(default_site / "danh-muc" / "chuan-bi-hoi-nghi-btv.html")
+    assert "Chậm nhất 2 ngày trước ngày họp" in meeting and "sự kiện" not in meeting
+    receipt = page_body(default_site / "danh-muc" / "xu-ly-van-ban-de-nghi-phoi-hop.html")
+    assert "Trong 7 ngày làm việc sau ngày nhận văn bản" in receipt
+    assert "Lưu đánh dấu, ghi chú thành tệp" in meeting and "Mở tệp đánh dấu đã lưu" in meeting
+    assert "lượt về máy" not in meeting and "(.json)" not in meeting
+    reply = page_body(default_site / "cong-cu" / "han-ngay-lam-viec.html")
+    assert "Ngày nhận văn bản (ngày này không tính, đếm từ hôm sau)" in reply
+    assert "ngày xảy ra sự kiện" not in reply
 
 
 def test_trưởng_công_an_xã_has_duties_from_004(default_site):
@@ -265,12 +284,24 @@ def test_calculators_prefilled_from_the_url(new_page, site):
     assert watch.foreign_requests(prefix) == []
 
 
+VN = "Asia/Ho_Chi_Minh"
+TODAY = "2026-11-23T08:00:00+07:00"  # a Monday; the reader's clock, fixed (never the real date)
+
+
+def on_day(new_page, when=TODAY, **options):
+    """A page whose clock reads `when` in Hà Nội time."""
+    page, watch = new_page(timezone_id=VN, **options)
+    page.clock.set_fixed_time(when)
+    return page, watch
+
+
 @pytest.mark.browser
 def test_typing_recomputes_and_the_url_can_be_shared(new_page, default_server):
-    page, watch = new_page()
+    page, watch = on_day(new_page)
     page.goto(default_server + "cong-cu/han-ngay-lam-viec.html")
     form = "tinh-duk-tra-loi-de-nghi-7-ngay-lam-viec"
-    assert value(page, form, "end") == ""
+    assert page.input_value(f"#{form}-start") == "2026-11-23"  # received today, unless said otherwise
+    assert value(page, form, "end") == "2026-12-03"  # 24/11 Ngày Văn hóa Việt Nam is skipped
     page.fill(f"#{form}-start", "2026-02-12")
     assert value(page, form, "end") == "2026-03-02"  # 13/02, then 23–27/02 and 02/03
     assert "start=2026-02-12" in page.url
@@ -281,14 +312,31 @@ def test_typing_recomputes_and_the_url_can_be_shared(new_page, default_server):
 
 
 @pytest.mark.browser
+def test_recurring_tools_open_on_this_week(new_page, site):
+    """No date typed: the weekly meeting of this week comes first, then the next ones."""
+    base, prefix = site
+    page, watch = on_day(new_page, "2026-11-24T07:00:00+07:00")  # Tuesday 24/11, a day off
+    page.goto(base + "cong-cu/dinh-ky-hang-tuan.html")
+    assert page.input_value("#tinh-lp-tt-giao-ban-thu-hai-from") == "2026-11-24"
+    # the Monday meeting of this week (23/11) is past: next Monday, then the following ones
+    assert value(page, "tinh-lp-tt-giao-ban-thu-hai", "lan-toi") == "2026-11-30 2026-12-07 2026-12-14 2026-12-21"
+    assert "30/11/2026 (Thứ Hai)" in page.text_content("#tinh-lp-tt-giao-ban-thu-hai output")
+    page.goto(base + "cong-cu/dinh-ky-hang-tuan.html?from=2026-02-09")  # the worked example still works
+    assert value(page, "tinh-lp-tt-giao-ban-thu-hai", "lan-toi").startswith("2026-02-09 2026-02-23")  # Tết week skipped
+    assert watch.errors == [] and watch.foreign_requests(prefix) == []
+
+
+@pytest.mark.browser
 def test_holder_page_chip_opens_the_tool(new_page, site):
     base, prefix = site
-    page, watch = new_page()
+    page, watch = on_day(new_page)
     page.goto(base + "co-quan/dang-uy-cong-an-tinh.html")
     page.click('a.sotay-chip[href*="dinh-ky-6-thang.html"]')
     page.wait_for_load_state()
     assert page.url.endswith("cong-cu/dinh-ky-6-thang.html#tinh-ca-trao-doi-thong-tin-6-thang")
     assert page.is_visible("#tinh-ca-trao-doi-thong-tin-6-thang")
+    # "Xem các lần tới" lands on the next dates, not on a blank form: the half-year under way first
+    assert value(page, "tinh-ca-trao-doi-thong-tin-6-thang", "lan-toi") == "2026-07-01 2027-01-04 2027-07-01 2028-01-04"
     assert watch.errors == [] and watch.foreign_requests(prefix) == []
 
 
@@ -326,6 +374,28 @@ def test_obligations_calendar_lists_and_exports(new_page, site, period, expected
         assert event["DTEND"].dt > event["DTSTART"].dt
         assert str(event["URL"]).startswith(prefix) and "van-ban/qc-phoi-hop-cong-an-tinh.html#dieu-" in str(event["URL"])
     assert sorted(e["DTSTART"].dt.isoformat() for e in events) == dates
+    assert watch.errors == [] and watch.foreign_requests(prefix) == []
+
+
+@pytest.mark.browser
+def test_obligations_calendar_opens_on_what_comes_next(new_page, site):
+    """No period in the URL: the 12 months from the reader's today, the next obligation first."""
+    base, prefix = site
+    page, watch = on_day(new_page)
+    page.goto(base + "cong-cu/lich-nghia-vu.html?holder=thuong-truc")
+    assert page.input_value("#lich-nghia-vu-period") == "sap-toi"
+    items = page.locator("#lich-nghia-vu [data-list] li").evaluate_all(
+        "els => els.map(e => [e.dataset.rule, e.dataset.date, e.querySelector('.sotay-obligations__when').textContent])")
+    assert items[0][:2] == ["lp-tt-giao-ban-thu-hai", "2026-11-23"]  # this week's meeting first
+    assert items[0][2] == "23/11/2026 (Thứ Hai)"
+    weekly = [date for rule, date, _ in items if rule == "lp-tt-giao-ban-thu-hai"]
+    assert weekly[:3] == ["2026-11-23", "2026-11-30", "2026-12-07"]
+    for rule, date, when in items:  # nothing past; a yearly task still under way says so
+        assert "2026-11-23" <= date <= "2027-11-22" or when.startswith("Đang trong kỳ — trong khoảng"), (rule, date, when)
+    page.select_option("#lich-nghia-vu-period", "2026")  # a whole year on request
+    first = page.locator("#lich-nghia-vu [data-list] li").first.get_attribute("data-date")
+    assert first == "2026-01-02"  # the whole year, from its first working day
+    assert "period=2026" in page.url or prefix == "file://"
     assert watch.errors == [] and watch.foreign_requests(prefix) == []
 
 
@@ -380,7 +450,7 @@ def test_obligations_calendar_one_schedule_per_holder_by_default(new_page, defau
     assert "tháng 1/2026" in page.locator('#lich-nghia-vu [data-list] li[data-date="2026-01-30"]').first.text_content()
     # cuối tháng 8: 31/8 is the (unverified) Quốc khánh swap day off — flagged on the item itself
     august = page.locator('#lich-nghia-vu [data-list] li[data-date="2026-08-28"][data-rule="lp-btv-hop-hang-thang"]')
-    assert "chưa đối chiếu văn bản chính thức" in august.locator(".sotay-obligations__warn").text_content()
+    assert "ngày nghỉ chưa có văn bản chính thức — kiểm tra lại" in august.locator(".sotay-obligations__warn").text_content()
     page.select_option("#lich-nghia-vu-holder", "thuong-truc")
     yearly = page.locator("#lich-nghia-vu [data-list] li").evaluate_all(
         "els => els.filter(e => e.textContent.includes('Kiểm điểm hằng năm')).map(e => e.dataset.date)")

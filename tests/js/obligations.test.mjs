@@ -71,8 +71,38 @@ test('bad input gives an error object, never an exception', () => {
   assert.match(O.plan(CAL, DATA, 'khong-co', '2026').error, /khong-co/);
   assert.match(O.plan(CAL, DATA, 'ttct', '20x6').error, /20x6/);
   assert.ok(O.plan(CAL, null, 'ttct', '2026').error);
-  assert.equal(O.defaultPeriod(DATA, '2026-11-23'), '2026');
-  assert.equal(O.defaultPeriod(DATA, '2031-01-01'), 'nhiem-ky');
+  assert.match(O.plan(CAL, DATA, 'ttct', 'sap-toi').error, /sap-toi/); // "upcoming" needs today
+  assert.match(O.plan(CAL, DATA, 'ttct', 'sap-toi', '', '2026-02-30').error, /sap-toi/);
+});
+
+// "today" is always injected: these tests never depend on the real date.
+test('the calendar opens on the coming 12 months from today, whatever the year', () => {
+  assert.equal(O.defaultPeriod(DATA, '2026-11-23'), 'sap-toi');
+  assert.equal(O.defaultPeriod(DATA, '2031-01-01'), 'sap-toi');
+  assert.deepEqual(O.range(DATA, 'sap-toi', '2026-11-23'), ['2026-11-23', '2027-11-22']);
+  assert.deepEqual(O.range(DATA, 'sap-toi', '2028-03-01'), ['2028-03-01', '2029-02-28']);
+  assert.deepEqual(O.range(DATA, '2026', '2026-11-23'), ['2026-01-01', '2026-12-31']); // ?period=2026 still works
+});
+
+test('upcoming: the next obligation first, nothing already past', () => {
+  const today = '2026-11-23'; // a Monday
+  const weekly = O.plan(CAL, DATA, 'thuong-truc', 'sap-toi', '', today);
+  const dates = weekly.value.map((i) => i.date);
+  assert.equal(dates[0], '2026-11-23'); // today's meeting is still to come
+  assert.equal(dates[1], '2026-11-30');
+  assert.ok(dates.every((d) => d >= today && d <= '2027-11-22'), dates.join(' '));
+  assert.deepEqual(weekly.range, ['2026-11-23', '2027-11-22']);
+  const ttct = O.plan(CAL, DATA, 'ttct', 'sap-toi', '', '2026-11-17');
+  assert.deepEqual(ttct.value.map((i) => [i.rule, i.date, i.until, i.ongoing]), [
+    ['sau-thang', '2026-07-01', '2026-12-31', true], // under way: its window ends after today
+    ['sau-thang', '2027-01-04', '2027-06-30', false],
+    ['sau-thang', '2027-07-01', '2027-12-31', false],
+    ['giua-quy-iv', '2027-11-15', null, false], // 16/11/2026 is past
+  ]);
+  // a window under way sorts at today: after today's meeting (it ends later), before next week's
+  const both = { ...DATA, by_holder: { x: ['giao-ban', 'sau-thang'] } };
+  assert.deepEqual(O.plan(CAL, both, 'x', 'sap-toi', '', today).value.slice(0, 3).map((i) => [i.rule, i.date]), [
+    ['giao-ban', '2026-11-23'], ['sau-thang', '2026-07-01'], ['giao-ban', '2026-11-30']]);
 });
 
 test('events carry the citation into DESCRIPTION and build a valid calendar', () => {

@@ -210,6 +210,50 @@ test('unverified calendar days and unannounced years produce warnings', () => {
   assert.deepEqual(W.addWorkingDays(CAL, '2025-03-03', 1).warnings, []);
 });
 
+// The QA case: 20/11/2026 + 7 working days passes Ngày Văn hóa Việt Nam (24/11, a day off not
+// yet confirmed by an official notice). The reader sees what the day is and one short caveat —
+// never the maintainers' source notes (package names, web pages) kept in data/calendar/2026.yml.
+const SOURCE_NOTES = /holidays|thuvienphapluat|đối chiếu|gói|theo gói|hỏi đáp/i;
+
+test('an unconfirmed day off is explained in plain words with one caveat', () => {
+  const r = W.addWorkingDays(CAL, '2026-11-20', 7);
+  assert.equal(r.value, '2026-12-02');
+  assert.ok(r.explanation.includes('Bỏ qua 24/11/2026 (Thứ Ba): Ngày Văn hóa Việt Nam — ngày nghỉ chưa có văn bản chính thức — kiểm tra lại.'),
+    r.explanation.join('\n'));
+  assert.deepEqual(r.warnings, ['Ngày 24/11/2026 (Ngày Văn hóa Việt Nam): ngày nghỉ chưa có văn bản chính thức — kiểm tra lại.']);
+  for (const line of [...r.explanation, ...r.warnings]) assert.doesNotMatch(line, SOURCE_NOTES);
+});
+
+test('the unconfirmed Quốc khánh 2026 swap: both days named, no source notes, caveat once', () => {
+  const r = W.addWorkingDays(CAL, '2026-08-20', 8);
+  assert.equal(r.value, '2026-09-03');
+  const text = r.explanation.join('\n');
+  assert.match(text, /Bỏ qua 31\/08\/2026 \(Thứ Hai\): Nghỉ hoán đổi dịp Quốc khánh .* — ngày nghỉ chưa có văn bản chính thức — kiểm tra lại\./);
+  assert.match(text, /Tính 22\/08\/2026 \(Thứ Bảy\) là ngày làm việc: .* — ngày làm bù chưa có văn bản chính thức — kiểm tra lại\./);
+  assert.doesNotMatch(text, SOURCE_NOTES);
+  // the warnings are shown next to the result; the steps do not repeat them
+  assert.equal(r.warnings.length, 2);
+  assert.ok(!r.explanation.some((s) => s.startsWith('Lưu ý')), text);
+  assert.ok(r.warnings.every(W.isUnconfirmed));
+  const yes = W.isWorkingDay(CAL, '2026-08-31');
+  assert.equal(yes.explanation[0], '31/08/2026 (Thứ Hai) là ngày nghỉ: Nghỉ hoán đổi dịp Quốc khánh (làm bù thứ Bảy 22/8/2026) — ngày nghỉ chưa có văn bản chính thức — kiểm tra lại.');
+});
+
+test('a confirmed swap still names its official notice', () => {
+  const r = W.addWorkingDays(CAL, '2024-04-26', 2);
+  assert.ok(r.explanation.some((s) => s.startsWith('Bỏ qua 29/04/2024 (Thứ Hai): Nghỉ hoán đổi') && s.includes('2450/VPCP-KGVX')),
+    r.explanation.join('\n'));
+  assert.deepEqual(r.warnings, []);
+});
+
+test('recurring dates: the caveat is a warning, not an extra step', () => {
+  const r = W.nextOccurrences(CAL, { type: 'weekly', weekday: 1 }, '2026-08-24', 3);
+  assert.deepEqual(r.value, ['2026-08-24', '2026-09-03', '2026-09-07']); // 31/8, 1–2/9 off
+  assert.ok(r.warnings.some((w) => w.includes('31/08/2026')));
+  assert.ok(!r.explanation.some((s) => s.startsWith('Lưu ý')), r.explanation.join('\n'));
+  assert.doesNotMatch(r.explanation.join('\n'), SOURCE_NOTES);
+});
+
 test('bad input returns an error object instead of throwing', () => {
   for (const r of [
     W.addWorkingDays(CAL, '2026-02-30', 1),

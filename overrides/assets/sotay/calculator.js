@@ -10,7 +10,8 @@
  *
  * It finds every <form data-calculator="KIND">, reads its named inputs, fills
  * them from the URL query (?start=2026-02-10&days=7, ?meeting=2026-03-02,
- * ?members=15), computes on input/submit with Sotay.workdays, writes each
+ * ?members=15) — an input with data-default="today" and no value in the URL
+ * opens on the reader's date (Sotay.workdays.todayIso) — computes on input/submit with Sotay.workdays, writes each
  * result into <output name=… data-value="ISO date or number"> (display text:
  * "26/02/2026 (Thứ Năm)") and its sentences into <ol data-explanation-for=NAME>,
  * and puts the inputs back into the URL (history.replaceState) so the result
@@ -246,10 +247,15 @@
     });
   }
 
+  // The URL's values first (shared links); a date marked data-default="today"
+  // opens on the reader's today, so the page shows the next dates at once.
   function prefill(form) {
     var params = query();
+    var W = engine();
+    var today = W ? W.todayIso(new Date()) : null;
     userInputs(form).forEach(function (el) {
-      if (params.has(el.name)) el.value = params.get(el.name);
+      var value = W ? W.openingValue(params.get(el.name), el.getAttribute('data-default'), today) : params.get(el.name);
+      if (value) el.value = value;
     });
   }
 

@@ -89,7 +89,7 @@
     var res = S.load(this.storage, this.def.id, nowIso());
     this.state = res.state;
     this.loadError = res.ok ? null : res;
-    if (!this.persistent) this.loadError = { error: 'Trình duyệt đang chặn bộ nhớ cục bộ (chế độ riêng tư?): các đánh dấu chỉ còn đến khi đóng trang. Hãy dùng "Tải lượt về máy" để giữ lại.' };
+    if (!this.persistent) this.loadError = { error: 'Trình duyệt đang chặn bộ nhớ cục bộ (chế độ riêng tư?): các đánh dấu chỉ còn đến khi đóng trang. Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại.' };
     this.qa('[data-role="runbar"], [data-role="progress-box"], [data-role="tools"], [data-role="note-box"]').forEach(function (n) { n.hidden = false; });
     this.bind();
     this.openSharedRun();

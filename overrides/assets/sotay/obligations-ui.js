@@ -5,7 +5,7 @@
  * Classic script, after workdays.js, ics.js and obligations.js. Reads the
  * JSON islands #sotay-obligations and #sotay-calendar, fills <form
  * data-obligations> (selects `holder`, `period`, `doc`, prefilled from
- * ?holder=…&period=…&doc=…; `doc` offers only the holder's documents), writes the list into [data-list] (each <li data-date>),
+ * ?holder=…&period=…&doc=…; period "sap-toi", the default, is the 12 months from the reader's today; `doc` offers only the holder's documents), writes the list into [data-list] (each <li data-date>),
  * the count into <output name=count data-value=N>, and puts the choice back in
  * the URL. [data-ics] downloads the list as an .ics file.
  */
@@ -46,6 +46,7 @@
   function when(item, W) {
     var text = W.formatDate(item.date) + ' (' + W.weekdayName(item.date) + ')';
     if (item.until && item.until !== item.date) text = 'Trong khoảng ' + text + ' – ' + W.formatDate(item.until);
+    if (item.ongoing) text = 'Đang trong kỳ — ' + text.charAt(0).toLowerCase() + text.slice(1);
     if (item.approx) text = 'Khoảng ' + item.approx + ' — mốc tham chiếu ' + text + ' (văn bản không nêu ngày, không phải hạn chót)';
     return text;
   }
@@ -79,7 +80,7 @@
       if (item.document_label) li.appendChild(el('p', 'sotay-obligations__doc', 'Theo: ' + item.document_label));
       // A date computed over a calendar day not yet checked against an official text is flagged on
       // the item itself; year-wide notes (no swaps announced yet) stay in the list under the calendar.
-      var unverified = (item.warnings || []).filter(function (w) { return w.indexOf('chưa đối chiếu') >= 0; });
+      var unverified = (item.warnings || []).filter(W.isUnconfirmed);
       if (unverified.length) {
         li.appendChild(el('p', 'sotay-obligations__warn', unverified.map(function (w) { return 'Lưu ý: ' + w; }).join(' ')));
       }
@@ -146,8 +147,9 @@
     var data = island('sotay-obligations');
     var cal = island('sotay-calendar');
     var params = query();
+    var today = S.workdays.todayIso(new Date()); // the reader's date, not UTC's
     choose(form.elements.holder, params.get('holder'));
-    choose(form.elements.period, params.get('period') || S.obligations.defaultPeriod(data, new Date().toISOString().slice(0, 10)));
+    choose(form.elements.period, params.get('period') || S.obligations.defaultPeriod(data, today));
     // The document: the one asked in the URL (?doc=, "" = all of them, merged
     // and said so), else the holder's own regulation — never all by default.
     var askedDoc = params.has('doc');
@@ -172,7 +174,7 @@
         form.elements.doc.value = S.obligations.defaultDocument(data, holderShown);
       }
       offerDocuments();
-      current = S.obligations.plan(cal, data, form.elements.holder.value, form.elements.period.value, form.elements.doc.value);
+      current = S.obligations.plan(cal, data, form.elements.holder.value, form.elements.period.value, form.elements.doc.value, today);
       render(form, current, S.workdays);
       form.setAttribute('data-computed', current && !current.error ? 'true' : 'false');
       if (save) remember(form);

@@ -11,7 +11,9 @@
  *   null when the text names no date), cites: [{label, href}], text}},
  *   by_holder: {holder id: [rule ids]}}.
  *
- *   plan(cal, data, holderId, period, documentId?)   period: "2026" | "nhiem-ky";
+ *   plan(cal, data, holderId, period, documentId?, todayIso?)
+ *     period: "sap-toi" (the 12 months from todayIso on: the default, so the
+ *     next obligation comes first) | "2026" | "nhiem-ky";
  *     documentId: only the rules citing that document ("" or absent: all, and
  *     then the result says so: `documents` lists them, a warning names them —
  *     two regulations' duties are not one schedule)
@@ -20,9 +22,11 @@
  *     own, most local regulation (holders[].default_document, chosen by
  *     generator/tool_views.py: never a model regulation when there is another)
  *   → {value: [{uid, rule, date, until, approx, title, period, summary, cites, text, document,
- *      document_label, warnings}] sorted by date, documents: [ids shown],
+ *      document_label, ongoing (a window that began before the period), warnings}] sorted by date
+ *      (an ongoing window at the period's start), documents: [ids shown],
  *      undated: [{rule, title, cites}], range: [from, to], explanation, warnings}
  *     or {value: null, error} (never throws).
+ *   defaultPeriod(data, todayIso) → "sap-toi" (the page opens on what comes next)
  *   events(items, base)  → Sotay.ics.build input (DESCRIPTION carries the citation).
  */
 (function (root) {
@@ -41,20 +45,40 @@
   }
 
   function nextDay(iso) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]) + MS_PER_DAY).toISOString().slice(0, 10);
+    return addDays(iso, 1);
   }
 
-  /** "2026" → ["2026-01-01", "2026-12-31"]; "nhiem-ky" → the whole term. */
-  function range(data, period) {
+  var UPCOMING = 'sap-toi';
+  var UPCOMING_DAYS = 365;
+
+  function addDays(iso, days) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]) + days * MS_PER_DAY).toISOString().slice(0, 10);
+  }
+
+  /**
+   * "sap-toi" → [today, today + 364 days] (needs todayIso); "2026" →
+   * ["2026-01-01", "2026-12-31"]; "nhiem-ky" → the whole term.
+   */
+  function range(data, period, todayIso) {
     var term = (data && data.term) || [];
+    if (period === UPCOMING) {
+      var W = workdays();
+      return W && W.isIsoDate(todayIso) ? [todayIso, addDays(todayIso, UPCOMING_DAYS - 1)] : null;
+    }
     if (period === 'nhiem-ky') return [term[0] + '-01-01', term[1] + '-12-31'];
     if (/^\d{4}$/.test(String(period))) return [period + '-01-01', period + '-12-31'];
     return null;
   }
 
-  /** The period to show first: this year if it is in the term, else the whole term. */
+  /**
+   * The period to show first: the coming 12 months from today, so that the next
+   * obligation is at the top (a whole year from January put past items first).
+   * Without a valid today (never in a browser): this year if in the term, else the term.
+   */
   function defaultPeriod(data, todayIso) {
+    var W = workdays();
+    if (W && W.isIsoDate(todayIso)) return UPCOMING;
     var y = +String(todayIso).slice(0, 4);
     var term = (data && data.term) || [];
     return y >= term[0] && y <= term[1] ? String(y) : 'nhiem-ky';
@@ -116,12 +140,12 @@
     return d ? d.label : id;
   }
 
-  function plan(cal, data, holderId, period, documentId) {
+  function plan(cal, data, holderId, period, documentId, todayIso) {
     if (!workdays()) return fail('Thiếu workdays.js.');
     if (!data || !data.by_holder || !data.rules) return fail('Thiếu dữ liệu nghĩa vụ.');
     var ids = data.by_holder[holderId];
     if (!ids) return fail('Không có chức danh, cơ quan "' + holderId + '".');
-    var span = range(data, period);
+    var span = range(data, period, todayIso);
     if (!span) return fail('Thời gian không hợp lệ: "' + period + '".');
     var items = [];
     var undated = [];
@@ -154,13 +178,17 @@
           text: def.text,
           document: def.document || null,
           document_label: def.document_label || (def.document ? documentLabel(data, def.document) : null),
+          ongoing: o.value < span[0], // a window under way when the period starts (this year's plan, on 23/11)
           warnings: o.warnings || []
         });
       });
     });
-    // By first day, then by last day (a quarter before the year that starts with it), then title.
+    // By first day in the period (a window under way counts from the period's start: from today, it
+    // is among today's items, not before them), then by last day (a quarter before the year that
+    // starts with it), then title.
     items.sort(function (a, b) {
-      var ka = [a.date, a.until || a.date, a.title], kb = [b.date, b.until || b.date, b.title];
+      var ka = [a.ongoing ? span[0] : a.date, a.until || a.date, a.title];
+      var kb = [b.ongoing ? span[0] : b.date, b.until || b.date, b.title];
       for (var i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
       return 0;
     });

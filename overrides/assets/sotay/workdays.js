@@ -16,10 +16,15 @@
  *   {years: [2020, 2035], announced: [2024, 2025, 2026],
  *    days: {"2026-02-17": {off: true, reason: "Tết Nguyên đán"},
  *           "2025-04-26": {off: false, reason: "Làm bù …", decision: "…"}}}
- * Only exceptions to the Monday–Friday rule are listed.
+ * Only exceptions to the Monday–Friday rule are listed. An entry with
+ * `verified: false` (not yet confirmed by an official notice) has no
+ * `decision`; every sentence about it ends with the one caveat UNCONFIRMED_OFF
+ * or UNCONFIRMED_WORK — never the maintainers' source notes.
  *
  * Every public function returns a plain object
  *   {value, explanation: [câu tiếng Việt …], skipped: [{date, reason}], warnings: […]}
+ * The warnings are not repeated in the explanation: the page shows them once,
+ * next to the result.
  * and never throws on bad input: it returns {value: null, error: "…"} instead.
  * Dates are ISO "YYYY-MM-DD" strings; arithmetic is on UTC day numbers (days
  * since 1970-01-01), so time zones and DST can never shift a date.
@@ -42,6 +47,10 @@
   var MAX_STEPS = 20000; // > any MAX_COUNT period (holidays included); stops runaway loops
   var CITE_START = 'Bộ luật Dân sự 2015, Điều 147 khoản 2';
   var CITE_END = 'Bộ luật Dân sự 2015, Điều 148 khoản 5';
+  // The one caveat for a calendar day not yet confirmed by an official notice.
+  var UNCONFIRMED = 'chưa có văn bản chính thức — kiểm tra lại';
+  var UNCONFIRMED_OFF = 'ngày nghỉ ' + UNCONFIRMED;
+  var UNCONFIRMED_WORK = 'ngày làm bù ' + UNCONFIRMED;
 
   // ------------------------------------------------------------------
   // Dates as UTC day numbers
@@ -102,6 +111,26 @@
     return !isNaN(parseIso(s));
   }
 
+  /**
+   * The reader's calendar day, "YYYY-MM-DD", from `now` (a Date; the caller
+   * passes new Date(), tests pass a fixed one). Local time, not UTC: at 6 a.m.
+   * in Hà Nội (UTC+7) the UTC date is still yesterday.
+   */
+  function todayIso(now) {
+    if (!(now instanceof Date) || isNaN(now.getTime())) return null;
+    return pad(now.getFullYear(), 4) + '-' + pad(now.getMonth() + 1, 2) + '-' + pad(now.getDate(), 2);
+  }
+
+  /**
+   * The value a form field opens with: the one the URL asks for (a shared link,
+   * ?start=2026-02-10) wins; else a field marked data-default="today" opens on
+   * `today`; else it stays empty.
+   */
+  function openingValue(asked, defaultKind, today) {
+    if (asked !== null && asked !== undefined && asked !== '') return String(asked);
+    return defaultKind === 'today' && today ? today : '';
+  }
+
   // ------------------------------------------------------------------
   // Calendar look-up
 
@@ -116,7 +145,7 @@
         working: !entry.off,
         kind: entry.off ? 'holiday' : 'swap',
         reason: entry.reason || (entry.off ? 'ngày nghỉ' : 'ngày làm việc'),
-        decision: entry.decision || null,
+        decision: entry.verified === false ? null : entry.decision || null,
         verified: entry.verified !== false,
         weekend: weekend
       };
@@ -138,9 +167,7 @@
   Trace.prototype.visit = function (n, st, counted) {
     this.checkYear(n);
     if (!st.working) this.skipped.push({ date: toIso(n), reason: st.reason });
-    if (!st.verified) {
-      this.warnings.push('Ngày ' + formatDate(n) + ' (' + st.reason + ') lấy theo lịch chưa đối chiếu văn bản chính thức.');
-    }
+    if (!st.verified) this.warnings.push(unconfirmedWarning(n, st));
     this.events.push({ n: n, st: st, counted: !!counted });
   };
 
@@ -165,6 +192,18 @@
     }
   };
 
+  // "Ngày 31/08/2026 (Nghỉ hoán đổi dịp Quốc khánh …): ngày nghỉ chưa có văn bản chính thức — kiểm tra lại."
+  function unconfirmedWarning(n, st) {
+    return 'Ngày ' + formatDate(n) + ' (' + st.reason + '): ' + (st.working ? UNCONFIRMED_WORK : UNCONFIRMED_OFF) + '.';
+  }
+
+  // What a calendar day is, for a sentence: its reason, then the notice it rests on
+  // (an official one), or the caveat (not yet confirmed).
+  function dayReason(st) {
+    if (!st.verified) return st.reason + ' — ' + (st.working ? UNCONFIRMED_WORK : UNCONFIRMED_OFF);
+    return st.reason + (st.decision ? ' (' + st.decision + ')' : '');
+  }
+
   // Sentences for the visited days, in order: every holiday on its own, each
   // run of plain weekend days in one sentence, worked Saturdays noted.
   Trace.prototype.sentences = function () {
@@ -184,9 +223,9 @@
       }
       flush();
       if (!e.st.working) {
-        out.push('Bỏ qua ' + label(e.n) + ': ' + e.st.reason + (e.st.decision ? ' (' + e.st.decision + ')' : '') + '.');
+        out.push('Bỏ qua ' + label(e.n) + ': ' + dayReason(e.st) + '.');
       } else if (e.st.kind === 'swap' && e.counted) {
-        out.push('Tính ' + label(e.n) + ' là ngày làm việc: ' + e.st.reason + (e.st.decision ? ' (' + e.st.decision + ')' : '') + '.');
+        out.push('Tính ' + label(e.n) + ' là ngày làm việc: ' + dayReason(e.st) + '.');
       }
     });
     flush();
@@ -196,7 +235,7 @@
   Trace.prototype.result = function (value, head, tail, extra) {
     var r = {
       value: value,
-      explanation: [].concat(head || [], this.sentences(), tail || [], dedupe(this.warnings).map(function (w) { return 'Lưu ý: ' + w; })),
+      explanation: [].concat(head || [], this.sentences(), tail || []),
       skipped: this.skipped.slice().sort(function (x, y) { return x.date < y.date ? -1 : x.date > y.date ? 1 : 0; }),
       warnings: dedupe(this.warnings)
     };
@@ -258,12 +297,11 @@
     var st = status(cal, n);
     var trace = new Trace(cal);
     trace.checkYear(n);
-    if (!st.verified) trace.warnings.push('Ngày ' + formatDate(n) + ' lấy theo lịch chưa đối chiếu văn bản chính thức.');
+    if (!st.verified) trace.warnings.push(unconfirmedWarning(n, st));
     var text;
     if (st.kind === 'normal') text = label(n) + ' là ngày làm việc.';
-    else if (st.kind === 'swap') text = label(n) + ' là ngày làm việc: ' + st.reason + '.';
-    else text = label(n) + ' là ngày nghỉ: ' + st.reason + '.';
-    if (st.decision) text = text.replace(/\.$/, ' (' + st.decision + ').');
+    else if (st.kind === 'swap') text = label(n) + ' là ngày làm việc: ' + dayReason(st) + '.';
+    else text = label(n) + ' là ngày nghỉ: ' + dayReason(st) + '.';
     var r = trace.result(st.working, [text], null, { reason: st.reason });
     if (!st.working) r.skipped = [{ date: toIso(n), reason: st.reason }];
     return r;
@@ -608,9 +646,8 @@
     }
     var explanation = [def.describe(rule) + (adjust ? '; ' + ADJUST_TEXT[adjust] : '') + '.'];
     dropped.forEach(function (o) { explanation.push(o.explanation.join(' ')); });
-    occurrences.forEach(function (o) { explanation.push(o.explanation[o.explanation.length - 1 - o.warnings.length]); });
+    occurrences.forEach(function (o) { explanation.push(o.explanation[o.explanation.length - 1]); });
     var warnings = dedupe([].concat.apply([], occurrences.map(function (o) { return o.warnings; })));
-    warnings.forEach(function (w) { explanation.push('Lưu ý: ' + w); });
     return {
       value: occurrences.map(function (o) { return o.value; }),
       occurrences: occurrences,
@@ -681,6 +718,9 @@
     formatDate: formatDate,
     weekdayName: function (iso) { var n = parseIso(iso); return isNaN(n) ? null : WEEKDAYS[weekday(n)]; },
     isIsoDate: isIsoDate,
+    todayIso: todayIso,
+    openingValue: openingValue,
+    isUnconfirmed: function (warning) { return String(warning).indexOf(UNCONFIRMED) >= 0; },
     ruleTypes: Object.keys(RULES)
   };
 
