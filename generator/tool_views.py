@@ -18,7 +18,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from . import urls
+from . import urls, views
 from .calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
 from .nav_views import sort_key
 
@@ -82,13 +82,9 @@ def _short_doc(titles: dict[str, str], document_id: str) -> str:
 
 
 def cite_links(linked, titles: dict[str, str], page: str, cites) -> list[dict]:
-    """[{label: 'Điều 11 khoản 3, Quy chế …', href relative to page}] of a rule's citations."""
-    out = []
-    for cite in cites:
-        target = linked.targets[cite]
-        out.append({"label": f"{target.label}, {_short_doc(titles, cite.document)}",
-                    "href": urls.relative(page, target.href)})
-    return out
+    """[{label: 'Điều 11 khoản 3, Quy chế … (dự thảo)', full, href relative to page}] of a rule's
+    citations, labelled like every citation of the handbook (views.cite_link)."""
+    return [views.cite_link(linked.targets[cite], page) for cite in cites]
 
 
 def _rule_dict(rule, linked, titles: dict[str, str], page: str) -> dict:
