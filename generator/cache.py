@@ -11,6 +11,13 @@ process) and, once `use_dir()` names a folder (load_handbook uses
 stored pickled and unpickled on every hit, so callers always get a fresh copy
 they may change. Exceptions are never cached. Set SOTAY_NO_CACHE=1 to turn the
 cache off.
+
+`shared(kind, key_parts, compute)` is the serve-only variant: once
+`share_objects(True)` (`sotay serve`), the same inputs give back the *same
+object* (no pickling at all), so a reload skips unchanged files outright and
+later stages may recognise unchanged inputs by identity. Callers must not
+change a shared value. `sweep_shared()` drops the objects no build asked for
+since the previous sweep. Outside `sotay serve` it simply calls `compute()`.
 """
 
 from __future__ import annotations
@@ -57,12 +64,7 @@ def code_version(modules: Iterable[str]) -> str:
 def cached(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T], modules: Iterable[str] = ()) -> T:
     if not enabled():
         return compute()
-    digest = hashlib.sha256(kind.encode() + b"\0" + code_version(modules).encode())
-    for part in key_parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    key = digest.hexdigest()
+    key = _key(kind, key_parts, modules)
     blob = _memory.get(key) or _read_disk(kind, key)
     if blob is not None:
         try:
@@ -74,6 +76,49 @@ def cached(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T]
     _remember(key, blob)
     _write_disk(kind, key, blob)
     return value
+
+
+def share_objects(on: bool) -> None:
+    """Keep computed objects for the process's next builds (`sotay serve`), or not."""
+    _shared_state["on"] = on
+    _shared.clear()
+    _shared_used.clear()
+
+
+def sharing() -> bool:
+    return _shared_state["on"] and enabled()
+
+
+def shared(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T], modules: Iterable[str] = ()) -> T:
+    """`compute()`, or under `sotay serve` the very object it returned for the same inputs before."""
+    if not sharing():
+        return compute()
+    key = _key(kind, key_parts, modules)
+    if key not in _shared:
+        _shared[key] = compute()
+    _shared_used.add(key)
+    return _shared[key]
+
+
+def sweep_shared() -> None:
+    """Forget the shared objects no build asked for since the last sweep (edited or removed files)."""
+    for key in _shared.keys() - _shared_used:
+        del _shared[key]
+    _shared_used.clear()
+
+
+_shared: dict[str, object] = {}
+_shared_used: set[str] = set()
+_shared_state = {"on": False}
+
+
+def _key(kind: str, key_parts: Iterable[bytes | str], modules: Iterable[str]) -> str:
+    digest = hashlib.sha256(kind.encode() + b"\0" + code_version(modules).encode())
+    for part in key_parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def clear_memory() -> None:

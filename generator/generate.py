@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import export, live, offline, scopes, urls
+from . import cache, export, live, offline, scopes, urls
 from .handbook import Handbook, coverage_lines, load_handbook
 from .pages import site_pages
 from .project import Project
@@ -36,6 +36,7 @@ class Prepared:
 
 def prepare(project: Project, docs_dir: Path) -> Prepared:
     handbook = load_handbook(project)
+    cache.sweep_shared()  # objects of files edited or removed since the last good build
     site = site_pages(handbook)
     written = write_pages(site.pages, docs_dir)
     live.SERVE.after_prepare(site.nav, docs_dir)

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import render
+from . import cache, render
 from .errors import SotayError
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,7 @@ class ServeState:
         self.serving = command == "serve"
         self.dirty = dirty
         render.remember_renders(self.serving and self.dirty)
+        cache.share_objects(self.serving and self.dirty)
         self.nav = None
         self.built_once = False
         self.last_prepared = None
