@@ -16,8 +16,10 @@ cache off.
 `share_objects(True)` (`sotay serve`), the same inputs give back the *same
 object* (no pickling at all), so a reload skips unchanged files outright and
 later stages may recognise unchanged inputs by identity. Callers must not
-change a shared value. `sweep_shared()` drops the objects no build asked for
-since the previous sweep. Outside `sotay serve` it simply calls `compute()`.
+change a shared value. `reuse(name, inputs, compute)` goes one step further
+for derived values (a page's Markdown): the previous build's value for `name`
+when its inputs compare equal. `sweep_shared()` drops what no build asked for
+since the previous sweep. Outside `sotay serve` both simply call `compute()`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import hashlib
 import logging
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -83,6 +85,8 @@ def share_objects(on: bool) -> None:
     _shared_state["on"] = on
     _shared.clear()
     _shared_used.clear()
+    _reused.clear()
+    _reused_used.clear()
 
 
 def sharing() -> bool:
@@ -100,15 +104,35 @@ def shared(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T]
     return _shared[key]
 
 
+def reuse(name: Hashable, inputs: tuple, compute: Callable[[], T]) -> T:
+    """`compute()`, or under `sotay serve` the value computed for `name` by an earlier build whose
+    `inputs` were equal (`==`; unchanged shared objects compare by identity, so this is quick).
+
+    `inputs` must hold everything `compute` reads, and `compute` must be a pure function of them."""
+    if not sharing():
+        return compute()
+    entry = _reused.get(name)
+    if entry is None or entry[0] != inputs:
+        entry = _reused[name] = (inputs, compute())
+    _reused_used.add(name)
+    return entry[1]
+
+
 def sweep_shared() -> None:
-    """Forget the shared objects no build asked for since the last sweep (edited or removed files)."""
+    """Forget the shared objects and reused values no build asked for since the last sweep
+    (edited or removed files, pages that no longer exist)."""
     for key in _shared.keys() - _shared_used:
         del _shared[key]
     _shared_used.clear()
+    for name in _reused.keys() - _reused_used:
+        del _reused[name]
+    _reused_used.clear()
 
 
 _shared: dict[str, object] = {}
 _shared_used: set[str] = set()
+_reused: dict[Hashable, tuple[tuple, object]] = {}
+_reused_used: set[Hashable] = set()
 _shared_state = {"on": False}
 
 

@@ -36,8 +36,8 @@ class Prepared:
 
 def prepare(project: Project, docs_dir: Path) -> Prepared:
     handbook = load_handbook(project)
-    cache.sweep_shared()  # objects of files edited or removed since the last good build
     site = site_pages(handbook)
+    cache.sweep_shared()  # objects of files edited or removed, pages gone since the last good build
     written = write_pages(site.pages, docs_dir)
     live.SERVE.after_prepare(site.nav, docs_dir)
     for line in coverage_lines(handbook):
