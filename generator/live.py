@@ -19,10 +19,10 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import cache, render
+from . import cache, render, urls
 from .errors import SotayError
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,8 @@ class ServeState:
         self.nav: list | None = None  # navigation of the previous build
         self.built_once = False
         self.last_prepared = None  # generate.Prepared of the last good build, shown while data is broken
+        self.sources: set[str] = set()  # generated Markdown files of the previous build
+        self.gone: set[str] = set()  # … that this build no longer generates
         self.extras = BackgroundJob("sotay-search-index")
 
     def start(self, command: str, dirty: bool = False) -> None:
@@ -94,13 +96,25 @@ class ServeState:
         self.nav = None
         self.built_once = False
         self.last_prepared = None
+        self.sources, self.gone = set(), set()
 
-    def after_prepare(self, nav: list, docs_dir: Path) -> None:
+    def after_prepare(self, nav: list, docs_dir: Path, sources: Iterable[str]) -> None:
         """Full re-render when the menu changed; otherwise only changed pages."""
         if self.dirty and self.nav is not None and nav != self.nav:
             count = mark_all_changed(docs_dir)
             log.info("Sổ tay: mục lục thay đổi — dựng lại cả %d trang", count)
         self.nav = nav
+        sources = set(sources)
+        self.gone |= self.sources - sources
+        self.sources = sources
+
+    def remove_gone_pages(self, site_dir: Path) -> None:
+        """A dirty build leaves the page of a removed document (or role …) in site_dir: delete it,
+        so the server answers 404 as a fresh build would."""
+        for source in sorted(self.gone - self.sources):
+            if source.endswith(".md"):
+                (site_dir / urls.page_of(source)).unlink(missing_ok=True)
+        self.gone = set()
 
     def finish(self, extras: Callable[[], int]) -> None:
         """Run `extras` (export, search index, service worker; returns the pages indexed): now on
