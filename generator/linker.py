@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.citations import Target, closest_passage, normalize, resolve_cite, span, suggest, target_texts, unknown_document
-from generator.cache import sharing
+from generator.cache import reuse, sharing
 from generator.errors import DataError
 from generator.loader import Knowledge, origin_of
 from generator.model import Document
@@ -360,9 +360,18 @@ def _add(items: list[str], value: str) -> None:
 
 
 def _effective_duties(view: HolderView, views: dict[str, HolderView], own: dict[str, list[Duty]]) -> list[EffectiveDuty]:
-    """Own duties, then those of inherited roles breadth-first; each duty once."""
-    result = [EffectiveDuty(d) for d in own.get(view.id, [])]
-    seen_duties = {d.duty.id for d in result}
+    """Own duties, then those of inherited roles breadth-first; each duty once.
+
+    Under `sotay serve` (cache.reuse) the previous reload's list while the inheritance path and
+    the own duties along it are the same (objects)."""
+    sources = [(view.id, ())] + _inherited(view, views)
+    inputs = tuple((holder_id, via, tuple(own.get(holder_id, ()))) for holder_id, via in sources)
+    return list(reuse(("effective-duties", view.id), inputs, lambda: _effective(inputs)))
+
+
+def _inherited(view: HolderView, views: dict[str, HolderView]) -> list[tuple[str, tuple[str, ...]]]:
+    """(holder id, via) of every role `view` inherits from, breadth-first, each once."""
+    found = []
     queue: list[tuple[str, tuple[str, ...]]] = [(p, (p,)) for p in getattr(view.item, "inherits", [])]
     visited = {view.id}
     while queue:
@@ -370,12 +379,18 @@ def _effective_duties(view: HolderView, views: dict[str, HolderView], own: dict[
         if holder_id in visited:
             continue
         visited.add(holder_id)
-        for duty in own.get(holder_id, []):
+        found.append((holder_id, via))
+        queue += [(p, via + (p,)) for p in getattr(views[holder_id].item, "inherits", [])]
+    return found
+
+
+def _effective(sources: tuple) -> list[EffectiveDuty]:
+    result, seen_duties = [], set()
+    for _, via, duties in sources:
+        for duty in duties:
             if duty.id not in seen_duties:
                 seen_duties.add(duty.id)
                 result.append(EffectiveDuty(duty, via))
-        parent = views[holder_id].item
-        queue += [(p, via + (p,)) for p in getattr(parent, "inherits", [])]
     return result
 
 

@@ -73,7 +73,7 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
             lambda: render_template(env, "document.md.j2", view=views.document_view(doc, titles, concerns))))
     holders = holder_pages(handbook, env, site, builder, context)
     lesson_pages(handbook, env, site, titles, tools.by_rule)
-    comparison_pages(handbook, env, site, titles)
+    comparison_pages(handbook, env, site, titles, context)
     quiz_pages(handbook, env, site, titles, context)
     many_documents = len(handbook.documents) > nav_views.NAV_LIMIT
     site.add(urls.HOME, render_template(
