@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import pickle
 import re
 from pathlib import Path
@@ -133,14 +134,20 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
         target.write_text(text, encoding="utf-8")
         _note_written(target, text)
         written += 1
-    wanted = {docs_dir / rel for rel in pages}
-    for existing in sorted(docs_dir.rglob("*"), reverse=True):
-        if existing.is_file() and existing not in wanted:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
+    _remove_stale(docs_dir, set(pages))
     log.debug("wrote %d of %d generated pages", written, len(pages))
     return written
+
+
+def _remove_stale(docs_dir: Path, wanted: set[str]) -> None:
+    """Delete files under docs_dir not in `wanted` (docs-relative paths), then empty folders."""
+    for folder, _, files in os.walk(docs_dir, topdown=False):  # a folder after its sub-folders
+        rel = Path(folder).relative_to(docs_dir).as_posix()
+        for name in files:
+            if (name if rel == "." else f"{rel}/{name}") not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if rel != "." and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def _unchanged(target: Path, text: str | bytes) -> bool:
