@@ -1,11 +1,23 @@
 """What `sotay serve` does differently from `sotay build`, so that a reload is quick.
 
+- Unchanged inputs are not read again: a data file or document whose bytes
+  are unchanged gives back the very object of the previous reload
+  (cache.shared), the linker reuses each unchanged entry's check, and the
+  pages of documents, roles and bodies, each document's quiz, the
+  comparisons and the tool pages are reused while what they read compares
+  equal (cache.reuse, keys in pages.page_context and beside each call). The
+  pages drawn from everything (home, indexes, nav, lessons, relations,
+  checklists) are built afresh on every reload. Editing one commune's duties
+  in a 100-commune handbook rebuilds in about 2 s instead of 8.
 - Reloads are "dirty": MkDocs re-renders only the pages whose generated
-  Markdown changed (`render.write_pages` leaves unchanged files alone). When
-  the navigation changes (a page added, removed or renamed), every page is
-  marked changed, because each page carries the menu. Rendered pages are
+  Markdown changed (`render.write_pages` leaves unchanged files alone, and
+  does not read back the files it wrote). When the navigation changes (a page
+  added, removed or renamed), every page is marked changed, because each page
+  carries the menu; the HTML of a page no longer generated is deleted
+  (remove_gone_pages), which a dirty build would leave. Rendered pages are
   remembered by their view (render.remember_renders), so a reload renders
-  only the pages whose view changed.
+  only the pages whose view changed. The footer's content version is that of
+  the reload that last rendered the page.
 - The generated docs folder is not watched: content/, data/ and generator/
   are (mkdocs.yml `watch:`); watching our own output would rebuild twice.
 - After the first build, the search index, handbook.json and the service
