@@ -8,7 +8,8 @@
   equal (cache.reuse, keys in pages.page_context and beside each call). The
   pages drawn from everything (home, indexes, nav, lessons, relations,
   checklists) are built afresh on every reload. Editing one commune's duties
-  in a 100-commune handbook rebuilds in about 2 s instead of 8.
+  in a 100-commune handbook costs a reload about 2–3 s of CPU instead of ~10
+  (bench/serve_bench.py 100).
 - Reloads are "dirty": MkDocs re-renders only the pages whose generated
   Markdown changed (`render.write_pages` leaves unchanged files alone, and
   does not read back the files it wrote). When the navigation changes (a page
