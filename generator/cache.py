@@ -11,6 +11,15 @@ process) and, once `use_dir()` names a folder (load_handbook uses
 stored pickled and unpickled on every hit, so callers always get a fresh copy
 they may change. Exceptions are never cached. Set SOTAY_NO_CACHE=1 to turn the
 cache off.
+
+`shared(kind, key_parts, compute)` is the serve-only variant: once
+`share_objects(True)` (`sotay serve`), the same inputs give back the *same
+object* (no pickling at all), so a reload skips unchanged files outright and
+later stages may recognise unchanged inputs by identity. Callers must not
+change a shared value. `reuse(name, inputs, compute)` goes one step further
+for derived values (a page's Markdown): the previous build's value for `name`
+when its inputs compare equal. `sweep_shared()` drops what no build asked for
+since the previous sweep. Outside `sotay serve` both simply call `compute()`.
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ import hashlib
 import logging
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -57,12 +66,7 @@ def code_version(modules: Iterable[str]) -> str:
 def cached(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T], modules: Iterable[str] = ()) -> T:
     if not enabled():
         return compute()
-    digest = hashlib.sha256(kind.encode() + b"\0" + code_version(modules).encode())
-    for part in key_parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    key = digest.hexdigest()
+    key = _key(kind, key_parts, modules)
     blob = _memory.get(key) or _read_disk(kind, key)
     if blob is not None:
         try:
@@ -74,6 +78,71 @@ def cached(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T]
     _remember(key, blob)
     _write_disk(kind, key, blob)
     return value
+
+
+def share_objects(on: bool) -> None:
+    """Keep computed objects for the process's next builds (`sotay serve`), or not."""
+    _shared_state["on"] = on
+    _shared.clear()
+    _shared_used.clear()
+    _reused.clear()
+    _reused_used.clear()
+
+
+def sharing() -> bool:
+    return _shared_state["on"] and enabled()
+
+
+def shared(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T], modules: Iterable[str] = ()) -> T:
+    """`compute()`, or under `sotay serve` the very object it returned for the same inputs before."""
+    if not sharing():
+        return compute()
+    key = _key(kind, key_parts, modules)
+    if key not in _shared:
+        _shared[key] = compute()
+    _shared_used.add(key)
+    return _shared[key]
+
+
+def reuse(name: Hashable, inputs: tuple, compute: Callable[[], T]) -> T:
+    """`compute()`, or under `sotay serve` the value computed for `name` by an earlier build whose
+    `inputs` were equal (`==`; unchanged shared objects compare by identity, so this is quick).
+
+    `inputs` must hold everything `compute` reads, and `compute` must be a pure function of them."""
+    if not sharing():
+        return compute()
+    entry = _reused.get(name)
+    if entry is None or entry[0] != inputs:
+        entry = _reused[name] = (inputs, compute())
+    _reused_used.add(name)
+    return entry[1]
+
+
+def sweep_shared() -> None:
+    """Forget the shared objects and reused values no build asked for since the last sweep
+    (edited or removed files, pages that no longer exist)."""
+    for key in _shared.keys() - _shared_used:
+        del _shared[key]
+    _shared_used.clear()
+    for name in _reused.keys() - _reused_used:
+        del _reused[name]
+    _reused_used.clear()
+
+
+_shared: dict[str, object] = {}
+_shared_used: set[str] = set()
+_reused: dict[Hashable, tuple[tuple, object]] = {}
+_reused_used: set[Hashable] = set()
+_shared_state = {"on": False}
+
+
+def _key(kind: str, key_parts: Iterable[bytes | str], modules: Iterable[str]) -> str:
+    digest = hashlib.sha256(kind.encode() + b"\0" + code_version(modules).encode())
+    for part in key_parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def clear_memory() -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 
 from . import urls
+from .cache import reuse
 from .model import Article, Clause, Document
 
 THRESHOLD = 0.45  # below this, two clauses are different provisions, not versions of one
@@ -214,10 +215,14 @@ def comparison_view(comparison, documents: dict[str, Document], titles: dict[str
     }
 
 
-def comparison_pages(handbook, env: Environment, site, titles: dict[str, str]) -> None:
-    """One page per declared comparison: so-sanh/<id>.html."""
+def comparison_pages(handbook, env: Environment, site, titles: dict[str, str], context: tuple = ()) -> None:
+    """One page per declared comparison: so-sanh/<id>.html.
+
+    `context` (pages.page_context: the documents, titles, templates): under `sotay serve` an
+    unchanged comparison keeps the previous reload's page."""
     if handbook.linked is None:
         return
+    documents = handbook.linked.documents
     for comparison in handbook.linked.knowledge.comparisons:
-        view = comparison_view(comparison, handbook.linked.documents, titles)
-        site.add(comparison_page(comparison.id), env.get_template("comparison.md.j2").render(view=view, css=COMPARE_CSS))
+        site.add(comparison_page(comparison.id), reuse(("comparison", comparison.id), (context, comparison), lambda: (
+            env.get_template("comparison.md.j2").render(view=comparison_view(comparison, documents, titles), css=COMPARE_CSS))))

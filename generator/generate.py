@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import export, live, offline, scopes, urls
+from . import cache, export, live, offline, scopes, urls
 from .handbook import Handbook, coverage_lines, load_handbook
 from .pages import site_pages
 from .project import Project
@@ -37,8 +37,9 @@ class Prepared:
 def prepare(project: Project, docs_dir: Path) -> Prepared:
     handbook = load_handbook(project)
     site = site_pages(handbook)
+    cache.sweep_shared()  # objects of files edited or removed, pages gone since the last good build
     written = write_pages(site.pages, docs_dir)
-    live.SERVE.after_prepare(site.nav, docs_dir)
+    live.SERVE.after_prepare(site.nav, docs_dir, site.pages)
     for line in coverage_lines(handbook):
         log.info(line)
     log.info("Sổ tay: %d văn bản, %d trang (%d trang thay đổi)", len(handbook.documents), len(site.pages), written)
@@ -53,6 +54,8 @@ def finish_site(prepared: Prepared, site_dir: Path) -> None:
     from . import index  # the search stage: Pagefind over the written site
 
     serving = live.SERVE.serving
+    if serving:
+        live.SERVE.remove_gone_pages(site_dir)
 
     def extras() -> int:
         write_handbook_json(prepared, site_dir)

@@ -255,6 +255,13 @@ class HolderPages:
         document_id = page.removeprefix("van-ban/").removesuffix(".html")
         return [(self.label_of(h), self.page_for(h, document_id)) for h in self.linked.holders_at(document_id, anchor)]
 
+    def concerned(self, document_id: str) -> tuple:
+        """What a document page's clause links read: anchor → holder ids, and where each holder's
+        page for the document is (cache.reuse compares it between reloads)."""
+        anchors = self.linked.clause_holders.get(document_id, {})
+        holders = dict.fromkeys(h for ids in anchors.values() for h in ids)
+        return tuple(anchors.items()), tuple((h, self.page_for(h, document_id)) for h in holders)
+
     def document_page_of(self, holder_id: str, document_id: str) -> str:
         return urls.holder_document_page(self.page_of(holder_id), document_id)
 

@@ -44,7 +44,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.cache import cached
+from generator.cache import cached, shared
 from generator.errors import InputError
 from generator.slugs import ascii_words
 from generator.model import Article, Block, Clause, Document, Point, Signature
@@ -793,14 +793,26 @@ def key_line(raw_lines: list[str], key: str) -> int:
 
 
 def document_from_content(path: Path) -> Document:
-    """A `Document` from an imported content file; every front matter problem in one error."""
-    meta, raw_lines, body = split_front_matter(read_text(path), path)
+    """A `Document` from an imported content file; every front matter problem in one error.
+
+    Under `sotay serve` an unchanged file gives back the same `Document` object as on the
+    previous reload (cache.shared); callers must not change it."""
+    text = read_text(path)
+    document, unknown_keys = shared("document", (str(path), text), lambda: _document_from_text(text, path),
+                                    modules=("importer.py", "parser.py", "model.py"))
+    for line, key in unknown_keys:
+        log.warning("%s:%d: unknown front matter key '%s' ignored (allowed: %s)",
+                    path, line, key, ", ".join(FRONT_MATTER_KEYS))
+    return document
+
+
+def _document_from_text(text: str, path: Path) -> tuple[Document, list[tuple[int, str]]]:
+    """The document of a content file's text, and the (line, key) of unknown front matter keys."""
+    meta, raw_lines, body = split_front_matter(text, path)
     problems = front_matter_problems(meta)
     if problems:
         raise InputError("\n".join(f"{path}:{key_line(raw_lines, key)}: {message}" for key, message in problems))
-    for key in meta.keys() - set(FRONT_MATTER_KEYS):
-        log.warning("%s:%d: unknown front matter key '%s' ignored (allowed: %s)",
-                    path, key_line(raw_lines, key), key, ", ".join(FRONT_MATTER_KEYS))
+    unknown_keys = sorted((key_line(raw_lines, key), key) for key in meta.keys() - set(FRONT_MATTER_KEYS))
     decision = meta.get("kind") == "quyet-dinh"
     body_key = (str(path), str(body[0].number if body else 0), str(decision), "\n".join(line.text for line in body))
     structure = cached("structure", body_key, lambda: parse_structure(body, str(path), decision),
@@ -815,7 +827,7 @@ def document_from_content(path: Path) -> Document:
         **fields, signature=Signature(**{k: signature.get(k) for k in ("on_behalf", "position", "name")}),
         chapters=structure.chapters, articles=structure.articles, closing=structure.closing,
         warnings=structure.warnings,
-    )
+    ), unknown_keys
 
 
 # -------------------------------------------------------------- public API

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.citations import Target, closest_passage, normalize, resolve_cite, span, suggest, target_texts, unknown_document
+from generator.cache import reuse, sharing
 from generator.errors import DataError
 from generator.loader import Knowledge, origin_of
 from generator.model import Document
 from generator.schema import Body, Checklist, ChecklistItem, Cite, Duty, Relation, Role, Rule, Sourced
-from generator.yamlsource import Origin, YamlPath
+from generator.yamlsource import Origin, YamlPath, display_path
 
 Holder = Role | Body
 
@@ -94,6 +95,8 @@ class _Checker:
         self.bodies = {b.id for b in knowledge.bodies}
         self.rule_ids = {r.id for r in knowledge.rules}
         self.holder_files = f"the ids in {knowledge.data_file('roles.yml')} or {knowledge.data_file('bodies.yml')}"
+        self._hints: dict[str, str] = {}
+        self.memo = _ItemMemo.for_checker(self) if sharing() else None
 
     def check_all(self) -> None:
         vocab = self.k.vocab
@@ -107,32 +110,67 @@ class _Checker:
             self.cites(role, (), role.cite, None)
         self.cycles()
         for duty in self.k.duties:
-            self.holder_refs(duty, ("holder",), [duty.holder])
-            self.holder_refs(duty, ("with",), duty.with_)
-            self.refs(duty, ("topics",), duty.topics, vocab.topics, "topic", self.vocab_file("topics"))
-            self.ref(duty, ("action",), duty.action, vocab.actions, "action", self.vocab_file("actions"))
-            self.cites(duty, (), duty.cite, duty.quote)
+            self.checked(duty, self.duty)
         for rel in self.k.relations:
-            self.ref(rel, ("type",), rel.type, vocab.relation_types, "relation type", self.vocab_file("relation_types"))
-            self.holder_refs(rel, ("from",), [rel.from_])
-            self.holder_refs(rel, ("to",), [rel.to])
-            self.ref(rel, ("topic",), rel.topic, vocab.topics, "topic", self.vocab_file("topics"))
-            self.ref(rel, ("cadence",), rel.cadence, vocab.cadences, "cadence", self.vocab_file("cadences"))
-            self.cites(rel, (), rel.cite, rel.quote)
+            self.checked(rel, self.relation)
         for rule in self.k.rules:
-            self.holder_refs(rule, ("applies_to",), rule.applies_to)
-            self.cites(rule, (), rule.cite, rule.quote)
+            self.checked(rule, self.rule)
         for checklist in self.k.checklists:
             self.holder_refs(checklist, ("users",), checklist.users)
             self.items(checklist, ("items",), checklist.items)
         for comparison in self.k.comparisons:
             self.comparison(comparison)
 
+    def checked(self, obj: Duty | Relation | Rule, check) -> None:
+        """`check(obj)`; under `sotay serve` an unchanged entry checked against unchanged
+        documents, ids and vocabularies reuses the previous reload's messages and targets."""
+        if self.memo is None:
+            check(obj)
+            return
+        found = self.memo.get(obj)
+        if found is None:
+            errors, targets = self.errors, self.targets
+            self.errors, self.targets = [], {}
+            try:
+                check(obj)
+                found = self.memo.put(obj, self.errors, self.targets)
+            finally:
+                self.errors, self.targets = errors, targets
+        self.errors += found[0]
+        self.targets.update(found[1])
+
+    def duty(self, duty: Duty) -> None:
+        vocab = self.k.vocab
+        self.holder_refs(duty, ("holder",), [duty.holder])
+        self.holder_refs(duty, ("with",), duty.with_)
+        self.refs(duty, ("topics",), duty.topics, vocab.topics, "topic", self.vocab_file("topics"))
+        self.ref(duty, ("action",), duty.action, vocab.actions, "action", self.vocab_file("actions"))
+        self.cites(duty, (), duty.cite, duty.quote)
+
+    def relation(self, rel: Relation) -> None:
+        vocab = self.k.vocab
+        self.ref(rel, ("type",), rel.type, vocab.relation_types, "relation type", self.vocab_file("relation_types"))
+        self.holder_refs(rel, ("from",), [rel.from_])
+        self.holder_refs(rel, ("to",), [rel.to])
+        self.ref(rel, ("topic",), rel.topic, vocab.topics, "topic", self.vocab_file("topics"))
+        self.ref(rel, ("cadence",), rel.cadence, vocab.cadences, "cadence", self.vocab_file("cadences"))
+        self.cites(rel, (), rel.cite, rel.quote)
+
+    def rule(self, rule: Rule) -> None:
+        self.holder_refs(rule, ("applies_to",), rule.applies_to)
+        self.cites(rule, (), rule.cite, rule.quote)
+
     def vocab_file(self, section: str) -> str:
-        return f"the {section} in {self.k.data_file('vocab.yml')}"
+        return self._hint(f"vocab:{section}", lambda: f"the {section} in {self.k.data_file('vocab.yml')}")
 
     def ids_in(self, name: str) -> str:
-        return f"the ids in {self.k.data_file(name)}"
+        return self._hint(f"ids:{name}", lambda: f"the ids in {self.k.data_file(name)}")
+
+    def _hint(self, key: str, text) -> str:
+        """A "use one of …" hint, worked out once per build (it resolves a display path)."""
+        if key not in self._hints:
+            self._hints[key] = text()
+        return self._hints[key]
 
     def fail(self, obj: Sourced, sub: YamlPath, text: str) -> None:
         self.errors.append(origin_of(obj).message(sub, text))
@@ -226,6 +264,46 @@ class _Checker:
                     self.fail(comparison, ("articles", index, side), f"{document.id} has no Điều {pair[side]} — it has Điều {span([a.number for a in document.articles])}")
 
 
+class _ItemMemo:
+    """Messages and targets of each duty, relation and rule checked by the previous build of this
+    process (`sotay serve`), valid while the documents (same objects), the holder, rule and
+    vocabulary ids and the data folder are unchanged. Entries are keyed by the entry object:
+    cache.shared gives an unchanged file's entries back as the same objects."""
+
+    _last: _ItemMemo | None = None
+
+    def __init__(self, context: tuple, documents: tuple) -> None:
+        self.context = context
+        self.documents = documents  # (id, Document) pairs, compared by identity
+        self.entries: dict[int, tuple[object, list[str], dict[Cite, Target]]] = {}
+        self.previous: dict[int, tuple[object, list[str], dict[Cite, Target]]] = {}
+
+    @classmethod
+    def for_checker(cls, checker: _Checker) -> _ItemMemo:
+        k = checker.k
+        context = (display_path(k.data_dir), frozenset(checker.roles), frozenset(checker.bodies),
+                   frozenset(checker.rule_ids), k.vocab.model_dump())
+        documents = tuple(checker.documents.items())
+        memo = cls(context, documents)
+        last = cls._last
+        if last is not None and last.context == context and len(last.documents) == len(documents) and all(
+                a[0] == b[0] and a[1] is b[1] for a, b in zip(last.documents, documents)):
+            memo.previous = last.entries
+        cls._last = memo
+        return memo
+
+    def get(self, obj: object) -> tuple[list[str], dict[Cite, Target]] | None:
+        entry = self.previous.get(id(obj))
+        if entry is None or entry[0] is not obj:
+            return None
+        self.entries[id(obj)] = entry
+        return entry[1], entry[2]
+
+    def put(self, obj: object, errors: list[str], targets: dict[Cite, Target]) -> tuple[list[str], dict[Cite, Target]]:
+        self.entries[id(obj)] = (obj, errors, targets)
+        return errors, targets
+
+
 def _is_list(origin: Origin, sub: YamlPath) -> bool:
     """Whether the author wrote a list at `sub` (vs one value for a one-or-many key)."""
     return origin.path + sub + (0,) in origin.lines
@@ -287,9 +365,18 @@ def _add(items: list[str], value: str) -> None:
 
 
 def _effective_duties(view: HolderView, views: dict[str, HolderView], own: dict[str, list[Duty]]) -> list[EffectiveDuty]:
-    """Own duties, then those of inherited roles breadth-first; each duty once."""
-    result = [EffectiveDuty(d) for d in own.get(view.id, [])]
-    seen_duties = {d.duty.id for d in result}
+    """Own duties, then those of inherited roles breadth-first; each duty once.
+
+    Under `sotay serve` (cache.reuse) the previous reload's list while the inheritance path and
+    the own duties along it are the same (objects)."""
+    sources = [(view.id, ())] + _inherited(view, views)
+    inputs = tuple((holder_id, via, tuple(own.get(holder_id, ()))) for holder_id, via in sources)
+    return list(reuse(("effective-duties", view.id), inputs, lambda: _effective(inputs)))
+
+
+def _inherited(view: HolderView, views: dict[str, HolderView]) -> list[tuple[str, tuple[str, ...]]]:
+    """(holder id, via) of every role `view` inherits from, breadth-first, each once."""
+    found = []
     queue: list[tuple[str, tuple[str, ...]]] = [(p, (p,)) for p in getattr(view.item, "inherits", [])]
     visited = {view.id}
     while queue:
@@ -297,12 +384,18 @@ def _effective_duties(view: HolderView, views: dict[str, HolderView], own: dict[
         if holder_id in visited:
             continue
         visited.add(holder_id)
-        for duty in own.get(holder_id, []):
+        found.append((holder_id, via))
+        queue += [(p, via + (p,)) for p in getattr(views[holder_id].item, "inherits", [])]
+    return found
+
+
+def _effective(sources: tuple) -> list[EffectiveDuty]:
+    result, seen_duties = [], set()
+    for _, via, duties in sources:
+        for duty in duties:
             if duty.id not in seen_duties:
                 seen_duties.add(duty.id)
                 result.append(EffectiveDuty(duty, via))
-        parent = views[holder_id].item
-        queue += [(p, via + (p,)) for p in getattr(parent, "inherits", [])]
     return result
 
 

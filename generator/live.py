@@ -1,11 +1,24 @@
 """What `sotay serve` does differently from `sotay build`, so that a reload is quick.
 
+- Unchanged inputs are not read again: a data file or document whose bytes
+  are unchanged gives back the very object of the previous reload
+  (cache.shared), the linker reuses each unchanged entry's check, and the
+  pages of documents, roles and bodies, each document's quiz, the
+  comparisons and the tool pages are reused while what they read compares
+  equal (cache.reuse, keys in pages.page_context and beside each call). The
+  pages drawn from everything (home, indexes, nav, lessons, relations,
+  checklists) are built afresh on every reload. Editing one commune's duties
+  in a 100-commune handbook costs a reload about 2–3 s of CPU instead of ~10
+  (bench/serve_bench.py 100).
 - Reloads are "dirty": MkDocs re-renders only the pages whose generated
-  Markdown changed (`render.write_pages` leaves unchanged files alone). When
-  the navigation changes (a page added, removed or renamed), every page is
-  marked changed, because each page carries the menu. Rendered pages are
+  Markdown changed (`render.write_pages` leaves unchanged files alone, and
+  does not read back the files it wrote). When the navigation changes (a page
+  added, removed or renamed), every page is marked changed, because each page
+  carries the menu; the HTML of a page no longer generated is deleted
+  (remove_gone_pages), which a dirty build would leave. Rendered pages are
   remembered by their view (render.remember_renders), so a reload renders
-  only the pages whose view changed.
+  only the pages whose view changed. The footer's content version is that of
+  the reload that last rendered the page.
 - The generated docs folder is not watched: content/, data/ and generator/
   are (mkdocs.yml `watch:`); watching our own output would rebuild twice.
 - After the first build, the search index, handbook.json and the service
@@ -19,10 +32,10 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import render
+from . import cache, render, urls
 from .errors import SotayError
 
 log = logging.getLogger(__name__)
@@ -84,22 +97,37 @@ class ServeState:
         self.nav: list | None = None  # navigation of the previous build
         self.built_once = False
         self.last_prepared = None  # generate.Prepared of the last good build, shown while data is broken
+        self.sources: set[str] = set()  # generated Markdown files of the previous build
+        self.gone: set[str] = set()  # … that this build no longer generates
         self.extras = BackgroundJob("sotay-search-index")
 
     def start(self, command: str, dirty: bool = False) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
         render.remember_renders(self.serving and self.dirty)
+        cache.share_objects(self.serving and self.dirty)
         self.nav = None
         self.built_once = False
         self.last_prepared = None
+        self.sources, self.gone = set(), set()
 
-    def after_prepare(self, nav: list, docs_dir: Path) -> None:
+    def after_prepare(self, nav: list, docs_dir: Path, sources: Iterable[str]) -> None:
         """Full re-render when the menu changed; otherwise only changed pages."""
         if self.dirty and self.nav is not None and nav != self.nav:
             count = mark_all_changed(docs_dir)
             log.info("Sổ tay: mục lục thay đổi — dựng lại cả %d trang", count)
         self.nav = nav
+        sources = set(sources)
+        self.gone |= self.sources - sources
+        self.sources = sources
+
+    def remove_gone_pages(self, site_dir: Path) -> None:
+        """A dirty build leaves the page of a removed document (or role …) in site_dir: delete it,
+        so the server answers 404 as a fresh build would."""
+        for source in sorted(self.gone - self.sources):
+            if source.endswith(".md"):
+                (site_dir / urls.page_of(source)).unlink(missing_ok=True)
+        self.gone = set()
 
     def finish(self, extras: Callable[[], int]) -> None:
         """Run `extras` (export, search index, service worker; returns the pages indexed): now on

@@ -25,7 +25,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from generator import schema
-from generator.cache import cached
+from generator.cache import cached, shared
 from generator.calendar import Adjustment, load_adjustments
 from generator.errors import DataError, InputError
 from generator.yamlsource import FileProblem, Origin, YamlPath, display_path, format_path, read_yaml
@@ -117,35 +117,50 @@ def _data_files(folder: Path, errors: list[str]) -> list[Path]:
 
 
 def _load_file(path: Path, model: type[BaseModel], key: str | None, errors: list[str], required: bool = False):
-    """Validated wrapper model of one file, or None (with messages appended to `errors`)."""
+    """Validated wrapper model of one file, or None (with messages appended to `errors`).
+
+    Under `sotay serve` an unchanged file gives back the same model object as on the
+    previous reload (cache.shared): it is neither read as YAML nor validated again."""
     shown = display_path(path)
-    if not path.exists():
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
         if required:
             start = f"`{key}:`" if key else "`topics:`"
             errors.append(f"{shown}:1: required data file is missing — create it (it starts with {start})")
         return None
+    loaded, messages = shared("loaded-file", (shown, model.__name__, key or "", raw),
+                              lambda: _validated_file(path, raw, model, key, shown), modules=_LOAD_MODULES)
+    errors.extend(messages)
+    return loaded
+
+
+_LOAD_MODULES = ("loader.py", "schema.py", "yamlsource.py")
+
+
+def _validated_file(path: Path, raw: bytes, model: type[BaseModel], key: str | None,
+                    shown: str) -> tuple[BaseModel | None, list[str]]:
+    """(validated model or None, messages) of one file read as `raw`."""
+    errors: list[str] = []
     try:
-        data, lines, problems = read_yaml(path, shown)
+        data, lines, problems = read_yaml(path, shown, raw)
     except FileProblem as problem:
-        errors.append(str(problem))
-        return None
+        return None, [str(problem)]
     if not isinstance(data, dict):
         keys = ", ".join(f"{name}:" for name in _allowed_keys(model, ()))
         found = "nothing (the file is empty)" if data is None else schema._describe(data)
-        errors.append(f"{shown}:1: expected a mapping with the top-level key(s) {keys} found {found} — see data/README.md")
-        return None
+        return None, [f"{shown}:1: expected a mapping with the top-level key(s) {keys} found {found} — see data/README.md"]
     try:  # validated models are cached by the file's values: a reload re-validates only edited files
         loaded = cached("model", (shown, model.__name__, pickle.dumps(data)), lambda: model.model_validate(data),
                         modules=("schema.py",))
     except ValidationError as exc:
         messages = problems + _validation_messages(exc, model, data, shown, lines)
         errors.extend(sorted(dict.fromkeys(messages), key=_message_order))
-        return None
-    errors.extend(problems)
+        return None, errors
     if problems:
-        return None
+        return None, problems
     _attach_origins(loaded, key, shown, lines)
-    return loaded
+    return loaded, []
 
 
 def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mapping[YamlPath, int]) -> None:

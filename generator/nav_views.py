@@ -16,6 +16,7 @@ in the nav except the bodies, which get their index page grouped by kind.
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from collections import defaultdict
@@ -156,6 +157,7 @@ def _by_issuer(doc: Document) -> tuple:
     return (sort_key(doc.issuer or ""), sort_key(views.document_title(doc)), doc.id)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> str:
     """Vietnamese-friendly order: diacritics folded (đ = d), case ignored."""
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from . import urls, views
+from .cache import reuse
 from .handbook import Handbook
 from .checklist_views import CHECKLIST_CSS, CHECKLIST_SCRIPTS, checklist_view
 from .index import AliasSource, search_aliases
@@ -19,7 +20,7 @@ from .holder_views import HolderPages, relations_overview
 from .compare import comparison_pages
 from .lessons import lesson_pages
 from .quiz import quiz_pages
-from .tool_views import add_tool_pages
+from .tool_views import ToolSite, add_tool_pages
 from .render import make_environment, render_template
 from . import nav_views, scopes
 from .nav_views import site_titles
@@ -57,16 +58,23 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     env = env or make_environment()
     site = SitePages()
     titles = {d.id: views.document_title(d) for d in handbook.documents}
-    tools = add_tool_pages(handbook, env, site.add, titles)
+    base = page_context(handbook, env, titles)
+    tool_texts, tools = tool_pages(handbook, env, titles, base)
+    for page, text in tool_texts:
+        site.pages[page] = text
     builder = HolderPages(handbook.linked, titles, tools.by_rule) if handbook.linked else None
+    with_tools = base + (tuple(tools.by_rule.items()),)
+    context = reuse("page-context+tools", with_tools, lambda: with_tools)
     concerns = builder.clause_concerns if builder else _no_concerns
     for doc in handbook.documents:
-        view = views.document_view(doc, titles, concerns)
-        site.add(urls.document_page(doc.id), render_template(env, "document.md.j2", view=view))
-    holders = holder_pages(handbook, env, site, builder)
+        links = builder.concerned(doc.id) if builder else ()
+        site.add(urls.document_page(doc.id), reuse(
+            ("document", doc.id), (context, doc, links),
+            lambda: render_template(env, "document.md.j2", view=views.document_view(doc, titles, concerns))))
+    holders = holder_pages(handbook, env, site, builder, context)
     lesson_pages(handbook, env, site, titles, tools.by_rule)
-    comparison_pages(handbook, env, site, titles)
-    quiz_pages(handbook, env, site, titles)
+    comparison_pages(handbook, env, site, titles, context)
+    quiz_pages(handbook, env, site, titles, context)
     many_documents = len(handbook.documents) > nav_views.NAV_LIMIT
     site.add(urls.HOME, render_template(
         env, "home.md.j2",
@@ -110,21 +118,55 @@ def home_sections(site: SitePages) -> list[dict]:
     return list(sections.values())
 
 
+def page_context(handbook: Handbook, env: Environment, titles: dict[str, str]) -> tuple:
+    """What any page reused from the previous reload (cache.reuse, `sotay serve`) may read besides
+    its own inputs: the templates, every holder's id, kind and entry, the vocabularies, the
+    documents and their titles (site_pages adds the tool each rule links to). Equal to the
+    previous build's context, it is that very tuple, so comparing it again is quick."""
+    linked = handbook.linked
+    value = (
+        getattr(env, "sotay_templates_version", b""),
+        tuple((h, v.kind, v.item) for h, v in linked.holders.items()) if linked else (),
+        linked.knowledge.vocab if linked else None,
+        tuple(handbook.documents),
+        tuple(titles.items()),
+    )
+    return reuse("page-context", value, lambda: value)
+
+
+def tool_pages(handbook: Handbook, env: Environment, titles: dict[str, str], context: tuple) -> tuple[list, ToolSite]:
+    """([(docs path, Markdown)], ToolSite) of the deadline tools and the obligations calendar;
+    under `sotay serve` the previous reload's while the rules and the working-day calendar are unchanged."""
+    def build() -> tuple[list, ToolSite]:
+        texts: list[tuple[str, str]] = []
+        tools = add_tool_pages(handbook, env, lambda page, text: texts.append((urls.source_of(page), text)), titles)
+        return texts, tools
+
+    rules = tuple(handbook.linked.knowledge.rules) if handbook.linked else ()
+    return reuse("tools", (context, rules, handbook.calendar), build)
+
+
 def _no_concerns(page: str, anchor: str) -> list[tuple[str, str]]:
     return []  # no data/: clauses link to no role
 
 
-def holder_pages(handbook: Handbook, env: Environment, site: SitePages, builder: HolderPages | None) -> list[dict]:
-    """One page per role and per body (handbook.json links them all); returns home tiles."""
+def holder_pages(handbook: Handbook, env: Environment, site: SitePages, builder: HolderPages | None,
+                 context: tuple = ()) -> list[dict]:
+    """One page per role and per body (handbook.json links them all); returns home tiles.
+
+    `context` (page_context): under `sotay serve` a page whose holder view is unchanged is not built again."""
     if builder is None:
         return []
     tiles = []
     for holder_id, view in handbook.linked.holders.items():
         page = builder.page_of(holder_id)
-        site.add(page, render_template(env, "holder.md.j2", view=builder.view(holder_id)))
-        for document_id in builder.split_documents(holder_id):
-            site.add(builder.document_page_of(holder_id, document_id),
-                     render_template(env, "holder.md.j2", view=builder.view(holder_id, document_id)))
+        split = builder.split_documents(holder_id)
+        site.add(page, reuse(("holder", holder_id), (context, view, tuple(split)),
+                             lambda: render_template(env, "holder.md.j2", view=builder.view(holder_id))))
+        for document_id in split:
+            site.add(builder.document_page_of(holder_id, document_id), reuse(
+                ("holder", holder_id, document_id), (context, builder.by_document(holder_id)[document_id]),
+                lambda: render_template(env, "holder.md.j2", view=builder.view(holder_id, document_id))))
         if view.kind == "role":
             tiles.append({"name": view.item.name, "href": page, "note": ", ".join(view.item.aliases[:3])})
     relations_pages(env, site, relations_overview(builder))

@@ -33,6 +33,7 @@ from fractions import Fraction
 from jinja2 import Environment
 
 from . import urls
+from .cache import reuse
 from .citations import Target, normalize, target_texts
 from .schema import Cite
 
@@ -334,21 +335,36 @@ def period_questions(linked, document_id: str) -> list[Question]:
 
 def build_quizzes(linked, titles: dict[str, str]) -> list[Quiz]:
     """One quiz per document that yields questions, in document order."""
-    all_days = sorted({r.params["days"] for r in linked.knowledge.rules
-                       if isinstance((r.params or {}).get("days"), int) and r.params["days"] > 0})
-    quizzes = []
-    for document_id in linked.documents:
-        title = titles.get(document_id, document_id)
-        groups = [
-            ratio_questions(linked, document_id),
-            days_questions(linked, document_id, all_days),
-            period_questions(linked, document_id),
-            holder_questions(linked, document_id),
-        ]
-        questions = _interleave([sorted(g, key=lambda q: seed_of(q.id)) for g in groups])[:MAX_QUESTIONS]
-        if questions:
-            quizzes.append(Quiz(document_id, f"Ôn tập: {title}", document_id, questions))
-    return quizzes
+    all_days = every_days(linked)
+    quizzes = [document_quiz(linked, titles, document_id, all_days) for document_id in linked.documents]
+    return [quiz for quiz in quizzes if quiz is not None]
+
+
+def every_days(linked) -> list[int]:
+    """Every day count the rules give: the distractors of "how many days" questions."""
+    return sorted({r.params["days"] for r in linked.knowledge.rules
+                   if isinstance((r.params or {}).get("days"), int) and r.params["days"] > 0})
+
+
+def document_quiz(linked, titles: dict[str, str], document_id: str, all_days: list[int]) -> Quiz | None:
+    """The document's quiz, None when it yields no question. Reads the duties and rules whose
+    first citation is in the document (`document_inputs`), the holders, vocabularies, the cited
+    documents, the titles and `all_days`."""
+    title = titles.get(document_id, document_id)
+    groups = [
+        ratio_questions(linked, document_id),
+        days_questions(linked, document_id, all_days),
+        period_questions(linked, document_id),
+        holder_questions(linked, document_id),
+    ]
+    questions = _interleave([sorted(g, key=lambda q: seed_of(q.id)) for g in groups])[:MAX_QUESTIONS]
+    return Quiz(document_id, f"Ôn tập: {title}", document_id, questions) if questions else None
+
+
+def document_inputs(linked, document_id: str) -> tuple:
+    """The duties and rules a document's quiz is made of (to tell whether it may have changed)."""
+    duties, _, rules = _indexes(linked)
+    return tuple(duties.get(document_id, ())), tuple(rules.get(document_id, ()))
 
 
 def _interleave(groups: list[list[Question]]) -> list[Question]:
@@ -390,15 +406,31 @@ def quiz_view(quiz: Quiz, linked, titles: dict[str, str], page: str) -> dict:
     }
 
 
-def quiz_pages(handbook, env: Environment, site, titles: dict[str, str]) -> None:
-    """Per quiz: on-tap/<id>.html (interactive) and on-tap/<id>-dap-an.html (teacher's answer sheet)."""
-    if handbook.linked is None:
+def quiz_pages(handbook, env: Environment, site, titles: dict[str, str], context: tuple = ()) -> None:
+    """Per quiz: on-tap/<id>.html (interactive) and on-tap/<id>-dap-an.html (teacher's answer sheet).
+
+    `context` (pages.page_context): under `sotay serve` a document whose duties and rules are
+    unchanged keeps the previous reload's pages."""
+    linked = handbook.linked
+    if linked is None:
         return
-    for quiz in build_quizzes(handbook.linked, titles):
-        site.add(quiz.page, env.get_template("quiz.md.j2").render(
-            view=quiz_view(quiz, handbook.linked, titles, quiz.page), css=QUIZ_CSS, scripts=QUIZ_SCRIPTS))
-        site.add(quiz.key_page, env.get_template("quiz_key.md.j2").render(
-            view=quiz_view(quiz, handbook.linked, titles, quiz.key_page), css=QUIZ_CSS))
+    all_days = every_days(linked)
+    for document_id in linked.documents:
+        pages = reuse(("quiz", document_id), (context, tuple(all_days), document_inputs(linked, document_id)),
+                      lambda: _quiz_texts(document_quiz(linked, titles, document_id, all_days), linked, env, titles))
+        for page, text in pages:
+            site.add(page, text)
+
+
+def _quiz_texts(quiz: Quiz | None, linked, env: Environment, titles: dict[str, str]) -> list[tuple[str, str]]:
+    if quiz is None:
+        return []
+    return [
+        (quiz.page, env.get_template("quiz.md.j2").render(
+            view=quiz_view(quiz, linked, titles, quiz.page), css=QUIZ_CSS, scripts=QUIZ_SCRIPTS)),
+        (quiz.key_page, env.get_template("quiz_key.md.j2").render(
+            view=quiz_view(quiz, linked, titles, quiz.key_page), css=QUIZ_CSS)),
+    ]
 
 
 def quizzes_json(linked, titles: dict[str, str]) -> list[dict]:

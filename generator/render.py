@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import pickle
 import re
 from pathlib import Path
@@ -98,6 +99,7 @@ def remember_renders(on: bool) -> None:
     if not on:
         _rendered.clear()
         _rendered_bytes[0] = 0
+        _on_disk.clear()
 
 
 _remember = [False]
@@ -126,16 +128,49 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
     written = 0
     for rel, text in pages.items():
         target = docs_dir / rel
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
+        if _unchanged(target, text):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+        _note_written(target, text)
         written += 1
-    wanted = {docs_dir / rel for rel in pages}
-    for existing in sorted(docs_dir.rglob("*"), reverse=True):
-        if existing.is_file() and existing not in wanted:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
+    _remove_stale(docs_dir, set(pages))
     log.debug("wrote %d of %d generated pages", written, len(pages))
     return written
+
+
+def _remove_stale(docs_dir: Path, wanted: set[str]) -> None:
+    """Delete files under docs_dir not in `wanted` (docs-relative paths), then empty folders."""
+    for folder, _, files in os.walk(docs_dir, topdown=False):  # a folder after its sub-folders
+        rel = Path(folder).relative_to(docs_dir).as_posix()
+        for name in files:
+            if (name if rel == "." else f"{rel}/{name}") not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if rel != "." and not os.listdir(folder):
+            os.rmdir(folder)
+
+
+def _unchanged(target: Path, text: str | bytes) -> bool:
+    """Whether `target` holds `text`. Under `sotay serve` (remember_renders) a file this process
+    wrote or checked, whose size and mtime have not moved since, is not read again."""
+    try:
+        stat = target.stat()
+    except OSError:
+        return False
+    if _remember[0]:
+        known = _on_disk.get(target)
+        if known is not None and known[1:] == (stat.st_mtime_ns, stat.st_size) and known[0] == text:
+            return True
+    same = (target.read_bytes() == text) if isinstance(text, bytes) else (target.read_text(encoding="utf-8") == text)
+    if same:
+        _note_written(target, text, stat)
+    return same
+
+
+def _note_written(target: Path, text: str | bytes, stat=None) -> None:
+    if _remember[0]:
+        stat = stat or target.stat()
+        _on_disk[target] = (text, stat.st_mtime_ns, stat.st_size)
+
+
+_on_disk: dict[Path, tuple[str | bytes, int, int]] = {}  # serve: what this process last saw in each file

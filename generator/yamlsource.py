@@ -136,10 +136,10 @@ class _Limit(Exception):
         self.what = what
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
-    """Plain Python value of a YAML file, the line of every YAML path in it, and
-    the problems that do not stop validation (duplicate keys, merge keys)."""
-    raw = path.read_bytes()
+def read_yaml(path: Path, shown: str, raw: bytes | None = None) -> tuple[Any, dict[YamlPath, int], list[str]]:
+    """Plain Python value of a YAML file (its bytes `raw` when already read), the line of every
+    YAML path in it, and the problems that do not stop validation (duplicate keys, merge keys)."""
+    raw = path.read_bytes() if raw is None else raw
     if len(raw) > MAX_FILE_BYTES:
         raise FileProblem(f"{shown}:1: file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a data file — split it into smaller files")
     try:
