@@ -137,11 +137,14 @@ def test_printed_role_page_opens_details_names_the_document_and_leaves_no_lone_s
     assert "…" in page.locator("ul.sotay-rules .sotay-cite").first.inner_text()
 
 
-def test_calculators_and_lesson_quotes_say_a_cited_document_is_a_draft(default_site):
-    """Tools and lessons label citations like role pages: the Lùng Phình regulation is a draft."""
+def test_calculators_lessons_and_quizzes_say_a_cited_document_is_a_draft(default_site):
+    """Tools, lessons and quizzes label citations like role pages: the Lùng Phình regulation is a draft."""
     tool = (default_site / "cong-cu/dinh-ky-hang-tuan.html").read_text(encoding="utf-8")
     labels = [t for t in re.findall(r'href="\.\./van-ban/qc-lam-viec-lung-phinh\.html#[^"]*">([^<]*)<', tool) if t]
     assert labels and all(label.endswith("(dự thảo)") for label in labels), labels
     lesson = (default_site / "bai-hoc/bai-1-thuong-truc.html").read_text(encoding="utf-8")
     quotes = re.findall(r'href="\.\./van-ban/qc-lam-viec-lung-phinh\.html#dieu-3[^"]*"[^>]*>([^<]*)<', lesson)
     assert quotes and any(q.endswith("(dự thảo)") for q in quotes), quotes
+    quiz = (default_site / "on-tap/qc-lam-viec-lung-phinh.html").read_text(encoding="utf-8")
+    cited = [t for t in re.findall(r'href="\.\./van-ban/qc-lam-viec-lung-phinh\.html#[^"]*"[^>]*>([^<]*)<', quiz) if t]
+    assert cited and all(c.endswith("(dự thảo)") for c in cited), cited[:3]
