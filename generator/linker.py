@@ -374,10 +374,15 @@ def _effective_duties(view: HolderView, views: dict[str, HolderView], own: dict[
     return list(reuse(("effective-duties", view.id), inputs, lambda: _effective(inputs)))
 
 
-def _inherited(view: HolderView, views: dict[str, HolderView]) -> list[tuple[str, tuple[str, ...]]]:
-    """(holder id, via) of every role `view` inherits from, breadth-first, each once."""
+def _parents(view: HolderView) -> list[str]:
+    return list(getattr(view.item, "inherits", []))
+
+
+def _breadth_first(view: HolderView, views: dict[str, HolderView], successors) -> list[tuple[str, tuple[str, ...]]]:
+    """(holder id, via: the path from `view`) of every holder reached through `successors`,
+    breadth-first, each once, `view` itself left out."""
     found = []
-    queue: list[tuple[str, tuple[str, ...]]] = [(p, (p,)) for p in getattr(view.item, "inherits", [])]
+    queue: list[tuple[str, tuple[str, ...]]] = [(h, (h,)) for h in successors(view)]
     visited = {view.id}
     while queue:
         holder_id, via = queue.pop(0)
@@ -385,8 +390,13 @@ def _inherited(view: HolderView, views: dict[str, HolderView]) -> list[tuple[str
             continue
         visited.add(holder_id)
         found.append((holder_id, via))
-        queue += [(p, via + (p,)) for p in getattr(views[holder_id].item, "inherits", [])]
+        queue += [(h, via + (h,)) for h in successors(views[holder_id])]
     return found
+
+
+def _inherited(view: HolderView, views: dict[str, HolderView]) -> list[tuple[str, tuple[str, ...]]]:
+    """(holder id, via) of every role `view` inherits from, breadth-first, each once."""
+    return _breadth_first(view, views, _parents)
 
 
 def _effective(sources: tuple) -> list[EffectiveDuty]:
@@ -404,23 +414,16 @@ def _inherit_rules(view: HolderView, views: dict[str, HolderView], own: dict[str
     inherits (breadth-first, bodies before roles, each rule once): a member of Thường trực
     keeps the Monday meeting of Thường trực. `rule_via` records the path of each."""
     seen = {rule.id for rule in view.rules}
-    queue: list[tuple[str, tuple[str, ...]]] = [(b, (b,)) for b in view.member_of]
-    queue += [(p, (p,)) for p in getattr(view.item, "inherits", [])]
-    visited = {view.id}
-    while queue:
-        holder_id, via = queue.pop(0)
-        if holder_id in visited:
-            continue
-        visited.add(holder_id)
+
+    def bodies_and_parents(holder: HolderView) -> list[str]:  # a body passes on nothing
+        return [*holder.member_of, *_parents(holder)] if holder is view or holder.kind == "role" else []
+
+    for holder_id, via in _breadth_first(view, views, bodies_and_parents):
         for rule in own.get(holder_id, []):
             if rule.id not in seen:
                 seen.add(rule.id)
                 view.rules.append(rule)
                 view.rule_via[rule.id] = via
-        source = views[holder_id]
-        if source.kind == "role":
-            queue += [(b, via + (b,)) for b in source.member_of]
-            queue += [(p, via + (p,)) for p in getattr(source.item, "inherits", [])]
 
 
 def _clause_holders(linked: Linked) -> dict[str, dict[str, list[str]]]:
