@@ -306,17 +306,12 @@ class LessonRenderer:
         label = f"{target.label} (phần mở đầu)" if opening else target.label
         return {
             "kind": "quote",
-            "label": f"{label}, {self.builder.titles.get(document_id, document_id)}{_draft_mark(target)}",
+            "label": f"{label}, {self.builder.titles.get(document_id, document_id)}{views.draft_mark(target.document)}",
             "href": urls.relative(page, target.href),
             "article": f"Điều {target.article.number}. {target.article.title}",
             "parts": [{"label": "", "text": b.text, "level": 0} for b in target.article.intro] if opening
             else quoted_parts(target),
         }
-
-
-def _draft_mark(target: Target) -> str:
-    """' (dự thảo)' after a draft document's name: the quote is not (yet) binding."""
-    return f" {views.DRAFT_MARK}" if target.document.draft else ""
 
 
 def quoted_parts(target: Target) -> list[dict]:

@@ -65,7 +65,7 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     builder = HolderPages(handbook.linked, titles, tools.by_rule) if handbook.linked else None
     with_tools = base + (tuple(tools.by_rule.items()),)
     context = reuse("page-context+tools", with_tools, lambda: with_tools)
-    concerns = builder.clause_concerns if builder else _no_concerns
+    concerns = builder.clause_concerns if builder else views.no_concerns  # no data/: clauses link to no role
     for doc in handbook.documents:
         links = builder.concerned(doc.id) if builder else ()
         site.add(urls.document_page(doc.id), reuse(
@@ -144,10 +144,6 @@ def tool_pages(handbook: Handbook, env: Environment, titles: dict[str, str], con
 
     rules = tuple(handbook.linked.knowledge.rules) if handbook.linked else ()
     return reuse("tools", (context, rules, handbook.calendar), build)
-
-
-def _no_concerns(page: str, anchor: str) -> list[tuple[str, str]]:
-    return []  # no data/: clauses link to no role
 
 
 def holder_pages(handbook: Handbook, env: Environment, site: SitePages, builder: HolderPages | None,

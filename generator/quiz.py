@@ -36,7 +36,7 @@ from . import urls
 from .cache import reuse
 from .citations import Target, normalize, target_texts
 from .schema import Cite
-from .views import DRAFT_MARK
+from .views import draft_mark
 
 QUIZ_CSS = ["assets/sotay/course.css"]
 QUIZ_SCRIPTS = ["assets/sotay/quiz.js"]
@@ -382,7 +382,7 @@ def _interleave(groups: list[list[Question]]) -> list[Question]:
 
 def cite_views(linked, page: str, cites: list[Cite], titles: dict[str, str]) -> list[dict]:
     """The whole document title (a quiz is read slowly); a draft says so, as everywhere (views.cite_link)."""
-    return [{"label": f"{t.label}, {titles.get(c.document, c.document)}{f' {DRAFT_MARK}' if t.document.draft else ''}",
+    return [{"label": f"{t.label}, {titles.get(c.document, c.document)}{draft_mark(t.document)}",
              "href": urls.relative(page, t.href)} for c in cites for t in [linked.targets[c]]]
 
 

@@ -77,8 +77,7 @@ class Tool:
 
 
 def _short_doc(titles: dict[str, str], document_id: str) -> str:
-    title = titles.get(document_id, document_id)
-    return title if len(title) <= 48 else title[:46].rsplit(" ", 1)[0] + "…"
+    return views.cite_title(titles.get(document_id, document_id))
 
 
 def cite_links(linked, titles: dict[str, str], page: str, cites) -> list[dict]:

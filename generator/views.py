@@ -61,6 +61,21 @@ DRAFT_MARK = "(dự thảo)"
 CITE_TITLE_LIMIT = 48  # characters of a document title in a citation on screen
 
 
+def draft_mark(doc: Document) -> str:
+    """' (dự thảo)' after a draft document's name, wherever it is cited; '' otherwise."""
+    return f" {DRAFT_MARK}" if doc.draft else ""
+
+
+def cut_title(title: str, limit: int, cut: int | None = None) -> str:
+    """`title`, or when longer than `limit` its words within the first `cut` (default `limit`) characters and "…"."""
+    return title if len(title) <= limit else title[: cut or limit].rsplit(" ", 1)[0] + "…"
+
+
+def cite_title(title: str) -> str:
+    """A document's title as a citation shows it on screen."""
+    return cut_title(title, CITE_TITLE_LIMIT, CITE_TITLE_LIMIT - 2)
+
+
 def cite_link(target, page: str) -> dict:
     """A link to a cited passage, the one place citation labels are made.
 
@@ -69,8 +84,8 @@ def cite_link(target, page: str) -> dict:
     whole title, printed instead (None when nothing was cut). A draft says so in both."""
     doc = target.document
     title = document_title(doc)
-    mark = f" {DRAFT_MARK}" if doc.draft else ""
-    short = title if len(title) <= CITE_TITLE_LIMIT else title[:CITE_TITLE_LIMIT - 2].rsplit(" ", 1)[0] + "…"
+    mark = draft_mark(doc)
+    short = cite_title(title)
     return {
         "label": f"{target.label}, {short}{mark}",
         "full": f"{target.label}, {title}{mark}" if short != title else None,
@@ -192,11 +207,7 @@ def document_view(doc: Document, titles: dict[str, str], concerns: ClauseLinks =
 
 def short_title(doc: Document, limit: int = 60) -> str:
     """Nav label: kind + number, or the title cut at a word boundary."""
-    title = document_title(doc)
-    if len(title) <= limit:
-        return title
-    cut = title[:limit].rsplit(" ", 1)[0]
-    return cut + "…"
+    return cut_title(document_title(doc), limit)
 
 
 def by_level_and_kind(documents: Iterable[Document]) -> list[tuple[str, list[Document], list[tuple[str, list[Document]]]]]:

@@ -623,6 +623,7 @@
   }
 
   var api = {
+    SHARED_SCOPE: SHARED_SCOPE,
     searchFilters: searchFilters,
     normalizeQuery: normalizeQuery,
     fold: fold,

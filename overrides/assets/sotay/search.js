@@ -218,7 +218,7 @@
       status.textContent = hits.length
         ? "Có " + hits.length + " kết quả cho “" + query + "”."
         : "Không tìm thấy kết quả cho “" + query + "”. Hãy thử ít từ hơn, hoặc tên viết tắt như BTV, UBKT.";
-      if (unit && unit.value === "chung") status.textContent += " Đang tìm trong văn bản chung; chọn đơn vị của bạn để tìm cả quy chế của đơn vị.";
+      if (unit && unit.value === core.SHARED_SCOPE) status.textContent += " Đang tìm trong văn bản chung; chọn đơn vị của bạn để tìm cả quy chế của đơn vị.";
       widget.setAttribute("data-state", "done");
       mark("done");
     }
