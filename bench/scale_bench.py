@@ -60,7 +60,7 @@ def build_env(root: Path) -> dict:
 
 
 def sotay(root: Path, *args: str) -> dict:
-    return timed([sys.executable, "-m", "generator.cli", *args], root, build_env(root))
+    return timed([sys.executable, "-m", "generator.run.cli", *args], root, build_env(root))
 
 
 def folder_bytes(folder: Path) -> int:

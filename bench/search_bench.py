@@ -6,7 +6,7 @@
     options: --cpu-slowdown 4 (emulate a low-end phone), --json out.json,
              --compare-d-folding (index size if đ→d folded text were indexed too),
              --unit SLUG (search one commune + the shared pages: ?don-vi=SLUG; --unit all
-             forces every unit; generator/scopes.py), --modes served (skip file://)
+             forces every unit; generator/site/scopes.py), --modes served (skip file://)
 
 For every query, in a fresh browser context (cold cache), served over http
 and opened from file://: time from navigation to the first results shown
@@ -44,7 +44,7 @@ from urllib.parse import quote, unquote, urlparse
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator import index  # noqa: E402
+from generator.publish import search_index as index  # noqa: E402
 from tests.search_fixture import build_fixture_site, page_html  # noqa: E402
 
 ARGS = [
@@ -64,7 +64,7 @@ def seed_site(dest: Path, *, folded_copy: bool = False) -> index.IndexReport:
     from tests.search_fixture import build_fixture_site as _  # noqa: F401  (same assets)
     import shutil
 
-    from generator.render import make_environment, render_template
+    from generator.site.render import make_environment, render_template
     from tests.search_fixture import ALIASES, ASSETS
 
     for md in sorted((REPO / "content" / "documents").glob("*.md")):

@@ -12,7 +12,7 @@ the background after the reload), and the CPU time the serve process used
 until the reload (from /proc: a figure less sensitive to a busy machine than
 the wall clock; the background indexing may add a little). The first build is
 cold; reloads reuse unchanged files' objects and unchanged pages
-(generator/live.py).
+(generator/run/serve.py).
 """
 
 from __future__ import annotations

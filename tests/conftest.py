@@ -40,7 +40,7 @@ def copy_project(target: Path, content: Path | None = None, data: Path | None = 
 
 
 def build_project(root: Path):
-    from generator.build import build
+    from generator.run.build import build
     from generator.project import Project
 
     return build(Project(root))

@@ -1,6 +1,6 @@
 """Tiny regulations and data directories shared by the load/link/check tests.
 
-Documents are built directly from `generator.model`, so these tests do not
+Documents are built directly from `generator.model.document`, so these tests do not
 depend on the parser.
 """
 
@@ -10,7 +10,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from generator.model import Article, Block, Clause, Document, Point
+from generator.model.document import Article, Block, Clause, Document, Point
 
 DATA_VALID = Path(__file__).resolve().parent / "fixtures" / "data_valid"
 

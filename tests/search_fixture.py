@@ -13,8 +13,8 @@ import html
 import shutil
 from pathlib import Path
 
-from generator import index
-from generator.render import make_environment, render_template
+from generator.publish import search_index as index
+from generator.site.render import make_environment, render_template
 
 REPO = Path(__file__).resolve().parent.parent
 BODIES = Path(__file__).parent / "fixtures" / "search_site"

@@ -24,7 +24,7 @@ def free_port() -> int:
 
 
 class ServeProcess:
-    """`python -m generator.cli serve` in `root`; every stderr line is kept with the time it arrived."""
+    """`python -m generator.run.cli serve` in `root`; every stderr line is kept with the time it arrived."""
 
     def __init__(self, root: Path, *args: str) -> None:
         port = free_port()
@@ -33,7 +33,7 @@ class ServeProcess:
         self.lines: list[tuple[float, str]] = []
         self.cond = threading.Condition()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}", *args],
+            [sys.executable, "-m", "generator.run.cli", "serve", "-a", f"127.0.0.1:{port}", *args],
             cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )

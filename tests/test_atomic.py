@@ -1,7 +1,7 @@
 """Atomic builds: a `sotay build` killed at any moment, or failing on bad data, leaves the
 previous site/ and dist/sotay-offline.zip as they were; the next build succeeds and cleans up.
 
-The build runs as a real subprocess (`python -m generator.cli build`) on the tiny fixture
+The build runs as a real subprocess (`python -m generator.run.cli build`) on the tiny fixture
 project and is SIGKILLed after fixed delays and at two moments watched from outside:
 while Pagefind runs (its process is a child of the build) and while the zip is written
 (`dist/sotay-offline.zip.part-<pid>` exists).
@@ -23,9 +23,9 @@ import pytest
 from conftest import FIXTURES, build_project, copy_project
 from knowledge_fixtures import documents
 
-from generator.cli import main
-from generator.importer import render_content
-from generator.linkcheck import check_site
+from generator.run.cli import main
+from generator.read.importer import render_content
+from generator.publish.linkcheck import check_site
 
 BUILD_TIMEOUT = 300
 
@@ -66,7 +66,7 @@ def assert_intact(root: Path, before: tuple[Path, str], killed_after_swap_ok: bo
 
 def start_build(root: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(root))
-    return subprocess.Popen([sys.executable, "-m", "generator.cli", "build"], cwd=root, env=env,
+    return subprocess.Popen([sys.executable, "-m", "generator.run.cli", "build"], cwd=root, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

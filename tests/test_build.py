@@ -13,8 +13,8 @@ import pytest
 from conftest import FIXTURES, build_project, copy_project
 from knowledge_fixtures import documents
 
-from generator.importer import render_content
-from generator.linkcheck import check_site
+from generator.read.importer import render_content
+from generator.publish.linkcheck import check_site
 
 
 def write_tiny_content(root: Path) -> Path:

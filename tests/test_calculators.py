@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from generator.calculators import calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
-from generator.calendar import build_calendar, dumps
+from generator.views.calculators import calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
+from generator.read.calendar_data import build_calendar, dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "overrides" / "assets" / "sotay"

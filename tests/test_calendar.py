@@ -1,4 +1,4 @@
-"""generator/calendar.py: statutory holidays + data/calendar/*.yml → calendar JSON."""
+"""generator/read/calendar_data.py: statutory holidays + data/calendar/*.yml → calendar JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.calendar import build_calendar, dumps, main
+from generator.read.calendar_data import build_calendar, dumps, main
 from generator.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,7 +114,7 @@ def test_tet_2026_is_nine_days_without_a_swap(cal):
 
 
 def test_js_fixture_is_current(cal):
-    """Regenerate with: .venv/bin/python -m generator.calendar --json > tests/js/fixtures/calendar.json"""
+    """Regenerate with: .venv/bin/python -m generator.read.calendar_data --json > tests/js/fixtures/calendar.json"""
     assert json.loads(FIXTURE.read_text(encoding="utf-8")) == cal
 
 

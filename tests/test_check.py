@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check, check_or_raise
+from generator.link.check import check, check_or_raise
 from generator.errors import DataError, InputError
 from knowledge_fixtures import documents, make_data
 
@@ -16,7 +16,7 @@ from knowledge_fixtures import documents, make_data
 @pytest.fixture
 def importer(monkeypatch):
     """A stand-in import stage returning the fixture documents (the parser is tested elsewhere)."""
-    module = types.ModuleType("generator.importer")
+    module = types.ModuleType("generator.read.importer")
     module.calls = []
 
     def load_content_dir(path: Path):
@@ -24,7 +24,7 @@ def importer(monkeypatch):
         return documents()
 
     module.load_content_dir = load_content_dir
-    monkeypatch.setitem(sys.modules, "generator.importer", module)
+    monkeypatch.setitem(sys.modules, "generator.read.importer", module)
     return module
 
 

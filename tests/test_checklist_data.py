@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import schema
+from generator.model import knowledge as schema
 
 FILES = sorted((Path(__file__).resolve().parents[1] / "data" / "checklists").glob("*.yml"))
 

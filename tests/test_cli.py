@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, SEEDS, copy_project
 from test_build import write_tiny_content
 
-from generator.cli import main
+from generator.run.cli import main
 
 
 def run(capsys, *argv):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.compare import align_articles, compare, normal_word, similarity
-from generator.handbook import load_handbook
-from generator.model import Article, Block, Clause
+from generator.views.compare import align_articles, compare, normal_word, similarity
+from generator.link.handbook import load_handbook
+from generator.model.document import Article, Block, Clause
 from generator.project import Project
 
 from conftest import ROOT

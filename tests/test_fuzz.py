@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import DataError, SotayError
-from generator.importer import document_from_content, documents_from_text, read_documents
-from generator.loader import load_data
-from generator.yamlsource import FileProblem, read_yaml
+from generator.read.importer import document_from_content, documents_from_text, read_documents
+from generator.read.loader import load_data
+from generator.read.yaml_source import FileProblem, read_yaml
 
 EXAMPLES = int(os.environ.get("SOTAY_FUZZ_EXAMPLES", "120"))
 EXAMPLE_SECONDS = 10  # one example taking longer is a hang

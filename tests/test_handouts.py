@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.handbook import load_handbook
-from generator.handouts import handout_list, make_handouts, site_is_current
+from generator.link.handbook import load_handbook
+from generator.publish.handouts import handout_list, make_handouts, site_is_current
 from generator.project import Project
 
 PAGE_RANGES = {"vai-tro": (1, 40), "van-ban": (1, 40), "bai-hoc": (1, 10)}
@@ -104,7 +104,7 @@ def test_first_page_renders_to_png(handouts, tmp_path):
 def test_cli_prints_only_lessons(handouts):
     # a separate process: Playwright's sync API cannot start twice in this one
     project, _ = handouts
-    run = subprocess.run([sys.executable, "-m", "generator.cli", "handouts", "--only", "bai-hoc"],
+    run = subprocess.run([sys.executable, "-m", "generator.run.cli", "handouts", "--only", "bai-hoc"],
                          cwd=project.root, env=dict(os.environ, PYTHONPATH=str(project.root)),
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr

@@ -1,6 +1,6 @@
 """Hostile input catalogue: odd files office staff may feed the importer and hand-edited YAML.
 
-Every case either gives a clear error through the `sotay` CLI (`generator.cli.main`:
+Every case either gives a clear error through the `sotay` CLI (`generator.run.cli.main`:
 exit code 1 or 2, a message naming the file, never a traceback) or is rendered inert
 on every page type of a real build (document, role, body, relations, checklist,
 home, navigation, Pagefind's search records, handbook.json).
@@ -22,8 +22,8 @@ import pytest
 from conftest import FIXTURES, ROOT, build_project, copy_project
 from knowledge_fixtures import documents
 
-from generator.cli import main
-from generator.importer import render_content
+from generator.run.cli import main
+from generator.read.importer import render_content
 
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}[x](javascript:alert(3))'
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.importer import FRONT_MATTER_KEYS, import_files, load_content_dir, read_documents
-from generator.inspect import inspect_json
-from generator.model import iter_clauses
+from generator.read.importer import FRONT_MATTER_KEYS, import_files, load_content_dir, read_documents
+from generator.publish.inspect_json import inspect_json
+from generator.model.document import iter_clauses
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import index
+from generator.publish import search_index as index
 from generator.errors import BuildError
 from tests.search_fixture import REPO, build_fixture_site
 

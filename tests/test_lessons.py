@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataError
-from generator.handbook import load_handbook
-from generator.lessons import parse_lesson, read_lessons
+from generator.link.handbook import load_handbook
+from generator.link.lessons import parse_lesson, read_lessons
 from generator.project import Project
 
 from conftest import ROOT, copy_project
@@ -80,7 +80,7 @@ def test_a_broken_reference_fails_check_with_file_and_line(tmp_path, directive, 
 
 
 def test_sotay_check_reports_the_broken_lesson(tmp_path, capsys):
-    from generator.cli import main
+    from generator.run.cli import main
 
     root = copy_project(tmp_path / "p")
     (root / "content" / "lessons" / "bai-loi.md").write_text(lesson_text("::: thoi-han khong-co"), encoding="utf-8")
@@ -139,7 +139,7 @@ def test_lesson_files_are_read_in_name_order():
 
 
 def test_every_directive_is_documented():
-    from generator.lessons import DIRECTIVES
+    from generator.link.lessons import DIRECTIVES
 
     readme = (LESSONS / "README.md").read_text(encoding="utf-8")
     for name in DIRECTIVES:

@@ -1,6 +1,6 @@
 """Stage "link": references, citations, quotes and inheritance resolved against documents.
 
-Documents are built from generator.model (tests/knowledge_fixtures.py); each
+Documents are built from generator.model.document (tests/knowledge_fixtures.py); each
 broken case edits one data file of the valid fixture and asserts the exact
 messages. The valid fixture checks the views the renderer reads.
 """
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataError
-from generator.citations import normalize
-from generator.coverage import CoverageTarget, coverage
-from generator.linker import link
-from generator.loader import load_data
+from generator.link.citations import normalize
+from generator.link.coverage import CoverageTarget, coverage
+from generator.link.linker import link
+from generator.read.loader import load_data
 from knowledge_fixtures import DATA_VALID, documents, make_data
 
 

@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from generator.linkcheck import check_site, scan_site
+from generator.publish.linkcheck import check_site, scan_site
 
 
 def pagefind_fragments(site: Path) -> list[dict]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataError, InputError
-from generator.loader import load_data, origin_of
-from generator.yamlsource import format_path
+from generator.read.loader import load_data, origin_of
+from generator.read.yaml_source import format_path
 from knowledge_fixtures import DATA_VALID, make_data
 
 

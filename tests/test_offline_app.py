@@ -12,7 +12,7 @@ import struct
 
 import pytest
 
-from generator import offline
+from generator.publish import offline
 from tests.conftest import serve_directory
 from tests.site_pages import page_types
 

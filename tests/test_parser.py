@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.model import iter_clauses
-from generator.parser import Line, parse_structure, roman_to_int
+from generator.model.document import iter_clauses
+from generator.read.parser import Line, parse_structure, roman_to_int
 
 
 def parse(text: str):

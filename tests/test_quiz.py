@@ -8,10 +8,10 @@ from fractions import Fraction
 
 import pytest
 
-from generator import views
-from generator.handbook import load_handbook
+from generator.views import common as views
+from generator.link.handbook import load_handbook
 from generator.project import Project
-from generator.quiz import BODY_SIZES, build_quizzes, cited_text, names_of, needed, quizzes_json
+from generator.link.quiz import BODY_SIZES, build_quizzes, cited_text, names_of, needed, quizzes_json
 
 from conftest import PHONE, ROOT
 

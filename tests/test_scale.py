@@ -18,9 +18,9 @@ import yaml
 from bench.corpus import communes, make_corpus
 from conftest import build_project
 
-from generator.holder_views import HOLDER_DOCUMENT_LIMIT
-from generator.linkcheck import check_site, scan_site
-from generator.nav_views import NAV_LIMIT
+from generator.views.holders import HOLDER_DOCUMENT_LIMIT
+from generator.publish.linkcheck import check_site, scan_site
+from generator.views.nav import NAV_LIMIT
 
 pytestmark = pytest.mark.slow
 MANY, FEW = 12, 2

@@ -184,8 +184,8 @@ def material_site(tmp_path_factory):
     import subprocess
     import sys
 
-    from generator import index
-    from generator.render import make_environment, render_template
+    from generator.publish import search_index as index
+    from generator.site.render import make_environment, render_template
     from tests.search_fixture import ALIASES, REPO
 
     if not CHROMIUM.exists():

@@ -17,8 +17,8 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 
 from conftest import serve_directory
-from generator import scopes
-from generator.model import Document
+from generator.site import scopes
+from generator.model.document import Document
 
 AN_HA, BINH_HA = "dang-uy-xa-an-ha", "dang-uy-xa-binh-ha"
 OWN_ARTICLE = "van-ban/qc-lam-viec-an-ha.html#dieu-24"

@@ -13,7 +13,7 @@ import pytest
 from bench.corpus import communes, make_corpus
 from conftest import build_project, copy_project
 from serve_process import ServeProcess, ServeTimeout
-from generator.live import BackgroundJob
+from generator.run.serve import BackgroundJob
 
 TIMEOUT = 240
 MARKER = "Ghi-chú-thử-tải-lại"

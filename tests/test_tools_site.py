@@ -56,7 +56,7 @@ def page_body(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def linked():
-    from generator.check import check
+    from generator.link.check import check
 
     result = check(ROOT / "content", ROOT / "data")
     assert result.ok, result.errors
@@ -64,8 +64,8 @@ def linked():
 
 
 def test_every_rule_with_a_calculator_gets_a_tool(linked):
-    from generator.calculators import calculator_view
-    from generator.tool_views import tool_pages, tools_by_rule
+    from generator.views.calculators import calculator_view
+    from generator.views.tools import tool_pages, tools_by_rule
 
     by_rule = tools_by_rule(tool_pages(linked, {}))
     wanted = {r.id for r in linked.knowledge.rules if calculator_view(r) is not None}
@@ -77,7 +77,7 @@ def test_every_rule_with_a_calculator_gets_a_tool(linked):
 
 
 def test_obligations_data_lists_undated_duties_without_a_rule(linked):
-    from generator.tool_views import obligations_view
+    from generator.views.tools import obligations_view
 
     view = obligations_view(linked, {}, lambda h: h)
     rules = view["data"]["rules"]
@@ -99,7 +99,7 @@ def test_obligations_data_lists_undated_duties_without_a_rule(linked):
 def test_obligations_calendar_opens_on_the_holders_own_regulation(linked):
     """The model regulation (a template for the Đảng ủy UBND tỉnh) is never the default next to the
     commune's own: Ban Thường vụ would meet twice a month, Thường trực review itself twice a year."""
-    from generator.tool_views import is_template, obligations_view
+    from generator.views.tools import is_template, obligations_view
 
     assert is_template(linked.documents["qc-lam-viec-mau-dang-uy-ubnd"])
     assert not is_template(linked.documents["qc-lam-viec-lung-phinh"])  # no number either, but not a model

@@ -1,0 +1,1 @@
+"""Link stage: citations, inheritance, relations, coverage, quizzes — derived once from the model."""

@@ -1,0 +1,1 @@
+"""The data model: plain dataclasses of documents and validated knowledge types. No I/O."""

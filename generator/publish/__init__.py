@@ -1,0 +1,1 @@
+"""Publish stage: open data, search index, offline app, zip bundle, handouts, link check."""

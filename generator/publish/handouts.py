@@ -1,0 +1,174 @@
+"""`sotay handouts`: print handouts (PDF) for classrooms, from the built site.
+
+One A4 PDF per role (vai-tro/), per document (van-ban/) and per lesson
+(bai-hoc/) under dist/handouts/<folder>/<id>.pdf, printed by Debian's headless
+Chromium through Playwright's `page.pdf` from the site's own pages over
+file:// — the same pages a reader sees, with overrides/assets/sotay/print.css
+removing the site's chrome. The page title is printed in the header and
+"Trang n/N" in the footer.
+
+The site is built first unless site/ already holds a build of the current
+content (same content_version in site/api/handbook.json); `rebuild=True`
+forces a build.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import escape
+
+from generator.errors import BuildError, InputError
+from generator.project import Project
+
+log = logging.getLogger(__name__)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+HANDOUTS_DIR = "handouts"
+MARGIN = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
+FOOTER = ('<div style="font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; width: 100%; '
+          'text-align: center; color: #444;">Trang <span class="pageNumber"></span>/<span class="totalPages"></span></div>')
+
+
+@dataclass(frozen=True)
+class Handout:
+    kind: str  # "vai-tro" | "van-ban" | "bai-hoc"
+    id: str
+    page: str  # site path, e.g. "vai-tro/bi-thu.html"
+    title: str
+
+
+@dataclass
+class HandoutResult:
+    files: list[tuple[Path, int]] = field(default_factory=list)  # (pdf, page count)
+    site_dir: Path | None = None
+    built: bool = False
+
+
+def header(title: str) -> str:
+    return ('<div style="font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; width: 100%; '
+            f'padding: 0 14mm; color: #444; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">'
+            f'Sổ tay Quy chế · {escape(title)}</div>')
+
+
+def handout_list(handbook) -> list[Handout]:
+    """What gets printed: roles, documents, lessons (in the handbook's order)."""
+    from generator import urls
+    from generator.views import common as views
+
+    items = []
+    if handbook.linked is not None:
+        items += [Handout("vai-tro", r.id, urls.role_page(r.id), r.name) for r in handbook.linked.knowledge.roles]
+    items += [Handout("van-ban", d.id, urls.document_page(d.id), views.document_title(d)) for d in handbook.documents]
+    items += [Handout("bai-hoc", lesson.slug, lesson.page, lesson.title) for lesson in handbook.lessons]
+    return items
+
+
+def site_is_current(project: Project) -> bool:
+    from generator.run.pipeline import content_version
+
+    data = project.site_dir / "api" / "handbook.json"
+    if not (project.site_dir / "index.html").is_file() or not data.is_file():
+        return False
+    try:
+        built = json.loads(data.read_text(encoding="utf-8")).get("content_version")
+    except ValueError:
+        return False
+    return built == content_version(project)
+
+
+def make_handouts(project: Project, rebuild: bool = False, kinds: tuple[str, ...] = (),
+                  progress: Callable[[str], None] | None = None, browser=None) -> HandoutResult:
+    """Print every handout; `browser`: an open Playwright Chromium to reuse (tests), else one is started."""
+    from generator.link.handbook import load_handbook
+
+    handbook = load_handbook(project)
+    result = HandoutResult()
+    if rebuild or not site_is_current(project):
+        from generator.run.build import build
+
+        build(project)
+        result.built = True
+    site = project.site_dir.resolve()
+    result.site_dir = site
+    items = [h for h in handout_list(handbook) if not kinds or h.kind in kinds]
+    out_root = project.dist_dir / HANDOUTS_DIR
+    if browser is not None:
+        _print_all(browser, items, site, out_root, project.root, result, progress)
+    else:
+        with _browser() as own:
+            _print_all(own, items, site, out_root, project.root, result, progress)
+    return result
+
+
+def _print_all(browser, items: list[Handout], site: Path, out_root: Path, root: Path,
+               result: HandoutResult, progress: Callable[[str], None] | None) -> None:
+    context = browser.new_context(locale="vi-VN")
+    try:
+        page = context.new_page()
+        for item in items:
+            source = site / item.page
+            if not source.is_file():
+                raise BuildError(f"{item.page}: not in the built site — run `sotay build`")
+            target = out_root / item.kind / f"{item.id}.pdf"
+            pages = print_page(page, source.as_uri(), target, item.title)
+            result.files.append((target, pages))
+            if progress:
+                progress(f"{target.relative_to(root) if target.is_relative_to(root) else target} ({pages} trang)")
+    finally:
+        context.close()
+
+
+def print_page(page, url: str, target: Path, title: str) -> int:
+    """Print one site page to `target` (written atomically); returns its page count."""
+    page.goto(url, wait_until="load")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.emulate_media(media="print")
+    data = page.pdf(
+        format="A4", print_background=True, display_header_footer=True,
+        header_template=header(title), footer_template=FOOTER, margin=MARGIN,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    return pdf_page_count(data)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages of a PDF Chromium wrote (its page tree has one `/Type /Pages` with `/Count n`)."""
+    import re
+
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
+    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+    if counts:
+        return max(counts)
+    return len(re.findall(rb"/Type\s*/Page\b", data))
+
+
+class _browser:
+    """Headless Debian Chromium through Playwright, closed on exit."""
+
+    def __enter__(self):
+        if not Path(CHROMIUM).exists():
+            raise InputError(f"{CHROMIUM} not found — install Debian's chromium (make chromium, needs root)")
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            raise InputError("Playwright is not installed — run `make install` (or pip install -e '.[test]')") from None
+        self._pw = sync_playwright().start()
+        self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        return self.browser
+
+    def __exit__(self, *exc) -> None:
+        self.browser.close()
+        self._pw.stop()

@@ -1,0 +1,1 @@
+"""Read stage: regulation text → Document; data/*.yml → validated knowledge; calendar data."""

@@ -1,0 +1,356 @@
+"""Stage "load": `data/*.yml` → validated knowledge model.
+
+Each file is read by `generator/read/yaml_source.py` (UTF-8, `yaml.SafeLoader`,
+limits on aliases, depth and size, duplicate keys caught, the line of every
+YAML path recorded) and validated against its wrapper model from
+`generator/model/knowledge.py`. Every mistake in every file is collected, then raised
+together as one `DataError`; each message reads
+`file:line: yaml.path: what is wrong — how to fix`.
+
+The loader guarantees shapes, types, id syntax and unique ids. Whether a
+referenced id, document or clause exists is the linker's job.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import pickle
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from generator.model import knowledge as schema
+from generator.cache import cached, shared
+from generator.read.calendar_data import Adjustment, load_adjustments
+from generator.errors import DataError, InputError
+from generator.read.yaml_source import FileProblem, Origin, YamlPath, display_path, format_path, read_yaml
+
+log = logging.getLogger(__name__)
+
+def origin_of(obj: schema.Sourced) -> Origin:
+    return obj._origin
+
+
+# --- the loaded model --------------------------------------------------------
+
+
+@dataclass
+class Knowledge:
+    data_dir: Path
+    vocab: schema.Vocab
+    bodies: list[schema.Body] = field(default_factory=list)
+    roles: list[schema.Role] = field(default_factory=list)
+    duties: list[schema.Duty] = field(default_factory=list)
+    relations: list[schema.Relation] = field(default_factory=list)
+    rules: list[schema.Rule] = field(default_factory=list)
+    checklists: list[schema.Checklist] = field(default_factory=list)
+    calendar: list[Adjustment] = field(default_factory=list)  # sorted by date
+    comparisons: list[schema.Comparison] = field(default_factory=list)
+
+    def data_file(self, name: str) -> str:
+        """Display path of a data file, for "use an id from data/roles.yml" hints."""
+        return display_path(self.data_dir / name)
+
+
+# File kind → (wrapper model, top-level key, Knowledge attribute).
+SINGLE_FILES = {
+    "bodies.yml": (schema.BodiesFile, "bodies"),
+    "roles.yml": (schema.RolesFile, "roles"),
+}
+LIST_DIRS = {
+    "duties": (schema.DutiesFile, "duties"),
+    "relations": (schema.RelationsFile, "relations"),
+    "rules": (schema.RulesFile, "rules"),
+    "checklists": (schema.ChecklistFile, "checklist"),
+}
+
+
+def load_data(data_dir: Path) -> Knowledge:
+    """Read and validate every file under `data_dir`; raise `DataError` listing all mistakes."""
+    if not data_dir.is_dir():
+        raise InputError(f"data directory not found: {display_path(data_dir)}")
+    errors: list[str] = []
+    vocab = _load_file(data_dir / "vocab.yml", schema.VocabFile, None, errors, required=True)
+    knowledge = Knowledge(data_dir=data_dir, vocab=vocab or schema.Vocab(topics={}, actions={}, relation_types={}, cadences={}))
+    for name, (model, key) in SINGLE_FILES.items():
+        loaded = _load_file(data_dir / name, model, key, errors, required=True)
+        getattr(knowledge, key).extend(getattr(loaded, key) if loaded else [])
+    for folder, (model, key) in LIST_DIRS.items():
+        for path in _data_files(data_dir / folder, errors):
+            loaded = _load_file(path, model, key, errors)
+            if loaded is None:
+                continue
+            if folder == "checklists":
+                knowledge.checklists.append(loaded.checklist)
+            elif folder == "rules":
+                errors += _rule_params_errors(loaded.rules)
+                knowledge.rules.extend(loaded.rules)
+            else:
+                getattr(knowledge, key).extend(getattr(loaded, key))
+    if (data_dir / "comparisons.yml").exists():
+        loaded = _load_file(data_dir / "comparisons.yml", schema.ComparisonsFile, "comparisons", errors)
+        knowledge.comparisons.extend(loaded.comparisons if loaded else [])
+    knowledge.calendar = _load_calendar(data_dir / "calendar", errors)
+    errors += _duplicate_ids(knowledge)
+    if errors:
+        raise DataError(errors)
+    log.debug("loaded %d bodies, %d roles, %d duties, %d relations, %d rules, %d checklists",
+              len(knowledge.bodies), len(knowledge.roles), len(knowledge.duties),
+              len(knowledge.relations), len(knowledge.rules), len(knowledge.checklists))
+    return knowledge
+
+
+def _data_files(folder: Path, errors: list[str]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    for stray in sorted(folder.glob("*.yaml")):
+        errors.append(f"{display_path(stray)}:1: data files end in .yml — rename it to {stray.stem}.yml")
+    return sorted(folder.glob("*.yml"))
+
+
+# --- one file ------------------------------------------------------------------
+
+
+def _load_file(path: Path, model: type[BaseModel], key: str | None, errors: list[str], required: bool = False):
+    """Validated wrapper model of one file, or None (with messages appended to `errors`).
+
+    Under `sotay serve` an unchanged file gives back the same model object as on the
+    previous reload (cache.shared): it is neither read as YAML nor validated again."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        if required:
+            start = f"`{key}:`" if key else "`topics:`"
+            errors.append(f"{shown}:1: required data file is missing — create it (it starts with {start})")
+        return None
+    loaded, messages = shared("loaded-file", (shown, model.__name__, key or "", raw),
+                              lambda: _validated_file(path, raw, model, key, shown), modules=_LOAD_MODULES)
+    errors.extend(messages)
+    return loaded
+
+
+_LOAD_MODULES = ("read/loader.py", "model/knowledge.py", "read/yaml_source.py")
+
+
+def _validated_file(path: Path, raw: bytes, model: type[BaseModel], key: str | None,
+                    shown: str) -> tuple[BaseModel | None, list[str]]:
+    """(validated model or None, messages) of one file read as `raw`."""
+    errors: list[str] = []
+    try:
+        data, lines, problems = read_yaml(path, shown, raw)
+    except FileProblem as problem:
+        return None, [str(problem)]
+    if not isinstance(data, dict):
+        keys = ", ".join(f"{name}:" for name in _allowed_keys(model, ()))
+        found = "nothing (the file is empty)" if data is None else schema._describe(data)
+        return None, [f"{shown}:1: expected a mapping with the top-level key(s) {keys} found {found} — see data/README.md"]
+    try:  # validated models are cached by the file's values: a reload re-validates only edited files
+        loaded = cached("model", (shown, model.__name__, pickle.dumps(data)), lambda: model.model_validate(data),
+                        modules=("model/knowledge.py",))
+    except ValidationError as exc:
+        messages = problems + _validation_messages(exc, model, data, shown, lines)
+        errors.extend(sorted(dict.fromkeys(messages), key=_message_order))
+        return None, errors
+    if problems:
+        return None, problems
+    _attach_origins(loaded, key, shown, lines)
+    return loaded, []
+
+
+def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mapping[YamlPath, int]) -> None:
+    if key is None:
+        return
+    value = getattr(loaded, key)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            item._origin = Origin(shown, (key, index), lines)
+    else:
+        value._origin = Origin(shown, (key,), lines)
+
+
+def _rule_params_errors(rules: list[schema.Rule]) -> list[str]:
+    """`params` checked against the rule's kind; blanks are null and listed in `blanks`."""
+    errors = []
+    for rule in rules:
+        origin = origin_of(rule)
+        model = schema.RULE_PARAMS[rule.kind]
+        try:
+            params = model.model_validate(rule.params)
+        except ValidationError as exc:
+            errors += _validation_messages(exc, model, rule.params, origin.file, origin.lines, origin.path + ("params",))
+            continue
+        nulls = {name for name in model.model_fields if getattr(params, name) is None and name in rule.params}
+        for name in sorted(nulls - set(rule.blanks)):
+            errors.append(origin.message(("params", name), f"'{name}' is null — if the regulation leaves it blank, add it to `blanks: [{name}]`; otherwise write the value"))
+        for index, name in enumerate(rule.blanks):
+            if name not in nulls:
+                errors.append(origin.message(("blanks", index), f"'{name}' is listed as blank but params.{name} is not null — write `{name}: null` or remove it from blanks"))
+    return errors
+
+
+def _load_calendar(calendar_dir: Path, errors: list[str]) -> list[Adjustment]:
+    """Calendar adjustments, validated by their own stage (`generator/read/calendar_data.py`)."""
+    if not calendar_dir.is_dir():
+        return []
+    try:
+        return sorted(load_adjustments(calendar_dir), key=lambda adjustment: adjustment.date)
+    except DataError as exc:
+        errors.extend(exc.messages)
+        return []
+
+
+# --- pydantic errors → user messages ---------------------------------------
+
+
+def _validation_messages(exc: ValidationError, model: type[BaseModel], data: Any, shown: str, lines: Mapping[YamlPath, int], prefix: YamlPath = ()) -> list[str]:
+    messages = []
+    for error in exc.errors(include_url=False):
+        loc, key_error = _yaml_loc(error["loc"], data)
+        origin = Origin(shown, prefix, lines)
+        text = _describe_error(error, model, loc, key_error, top_level=not prefix and len(loc) == 1)
+        if error["type"] == "missing":
+            loc = loc[:-1]
+        messages.append(origin.message(loc, text))
+    return messages
+
+
+def _message_order(message: str) -> tuple[str, int]:
+    file, line, _ = message.split(":", 2)
+    return file, int(line)
+
+
+def _yaml_loc(loc: tuple, data: Any) -> tuple[YamlPath, bool]:
+    """pydantic's loc → the YAML path the author wrote.
+
+    Drops the implicit `[0]` when a single object was written where a list is
+    accepted (`cite: {...}`) and the `[key]` marker of mapping-key errors.
+    """
+    path: list[str | int] = []
+    current = data
+    key_error = False
+    for part in loc:
+        if part == "[key]":
+            key_error = True
+            continue
+        if isinstance(part, int) and not isinstance(current, list):
+            continue
+        path.append(part)
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            current = None
+    return tuple(path), key_error
+
+
+def _describe_error(error: dict, model: type[BaseModel], loc: YamlPath, key_error: bool, top_level: bool) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        name = loc[-1]
+        if top_level:
+            return f"missing top-level key '{name}' — the file must contain `{name}:` (see data/README.md)"
+        return f"missing required key '{name}' — add `{name}: ...` (see data/README.md)"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = _allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        return f"unknown key '{name}' — {fix}"
+    if key_error:
+        return f"key {error['msg']}"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        close = difflib.get_close_matches(str(value), choices, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
+        return f"{schema._describe(value)} is not allowed here — {fix}"
+    simple = {
+        "string_type": "expected text, got {v} — write the text (quote it if it looks like a number or yes/no)",
+        "int_type": "expected a whole number, got {v}",
+        "int_parsing": "expected a whole number, got {v}",
+        "int_from_float": "expected a whole number, got {v}",
+        "list_type": "expected a list, got {v} — write [a, b] or one `- item` per line",
+        "dict_type": "expected a mapping (key: value lines), got {v}",
+        "model_type": "expected a mapping (key: value lines), got {v}",
+        "model_attributes_type": "expected a mapping (key: value lines), got {v}",
+        "tuple_type": "expected a pair [model_article, local_article], got {v}",
+        "string_too_short": "must not be empty — write the text or remove the key",
+        "too_short": "must not be empty — list at least one entry",
+        "too_long": "has too many entries — write a pair [model_article, local_article]",
+        "date_type": "expected a date written YYYY-MM-DD, got {v}",
+        "date_parsing": "expected a date written YYYY-MM-DD, got {v}",
+        "date_from_datetime_parsing": "expected a date written YYYY-MM-DD, got {v}",
+        "greater_than_equal": "must be at least {ge}, got {v}",
+        "bool_type": "expected true or false, got {v}",
+    }
+    if kind in simple:
+        return simple[kind].format(v=schema._describe(value), **(error.get("ctx") or {}))
+    return error["msg"]  # our own PydanticCustomError messages already say how to fix
+
+
+def _allowed_keys(model: type[BaseModel], loc: YamlPath) -> list[str]:
+    """Keys the model expects at `loc` (for "did you mean")."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = {info.alias or name: info for name, info in current.model_fields.items()}
+        current = _inner_model(fields[part].annotation) if part in fields else None
+    if current is None:
+        return []
+    return [info.alias or name for name, info in current.model_fields.items()]
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# --- ids unique within their kind -----------------------------------------
+
+
+def _duplicate_ids(knowledge: Knowledge) -> list[str]:
+    errors: list[str] = []
+    groups: list[tuple[str, list[schema.Sourced]]] = [
+        ("role or body", [*knowledge.bodies, *knowledge.roles]),
+        ("duty", knowledge.duties),
+        ("relation", knowledge.relations),
+        ("rule", knowledge.rules),
+        ("checklist", knowledge.checklists),
+        ("comparison", knowledge.comparisons),
+    ]
+    for kind, objects in groups:
+        seen: dict[str, schema.Sourced] = {}
+        for obj in objects:
+            first = seen.setdefault(obj.id, obj)
+            if first is not obj:
+                here, there = origin_of(obj), origin_of(first)
+                errors.append(here.message(("id",), f"duplicate {kind} id '{obj.id}' — already used at {there.where('id')} ({format_path(there.path)}); rename one of them"))
+    for checklist in knowledge.checklists:
+        errors += _duplicate_item_ids(origin_of(checklist), checklist.items, ("items",), {})
+    return errors
+
+
+def _duplicate_item_ids(origin: Origin, items: list[schema.ChecklistItem], path: YamlPath, seen: dict) -> list[str]:
+    errors = []
+    for index, item in enumerate(items):
+        here = path + (index,)
+        if item.id in seen:
+            first = seen[item.id]
+            errors.append(origin.message(here + ("id",), f"duplicate item id '{item.id}' — already used at {origin.where(*first, 'id')} ({format_path(origin.path + first)}); ticks are stored by id, so each item needs its own"))
+        else:
+            seen[item.id] = here
+        errors += _duplicate_item_ids(origin, item.items, here + ("items",), seen)
+    return errors

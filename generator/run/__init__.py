@@ -1,0 +1,1 @@
+"""Run stage: the command line, `sotay build`, `sotay serve` and the engine (MkDocs) adapter."""

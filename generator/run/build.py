@@ -1,0 +1,89 @@
+"""`sotay build`: validate, build into a fresh directory, then swap atomically.
+
+`site` is a symlink to `build/sites/site-<stamp>`; the new build is written
+next to the old one and the link is replaced with one `os.replace`, so killing
+the build at any moment leaves the previous site (and dist/ zip) loadable.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.publish.bundle import BUNDLE_NAME, write_bundle
+from generator.errors import BuildError
+from generator.link.handbook import load_handbook
+from generator.project import Project
+
+log = logging.getLogger(__name__)
+KEEP_BUILDS = 2
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    bundle: Path
+    seconds: float
+
+
+def build(project: Project, strict: bool = False) -> BuildResult:
+    started = time.monotonic()
+    load_handbook(project)  # validation first: on bad input nothing is touched
+    sites_root = project.build_dir / "sites"
+    sites_root.mkdir(parents=True, exist_ok=True)
+    new_site = sites_root / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    try:
+        config = mkdocs_config(project, site_dir=str(new_site), strict=strict)
+        mkdocs_build(config)
+        extra = config.extra
+        bundle = write_bundle(new_site, project.dist_dir / BUNDLE_NAME,
+                              extra["sotay_build_date"], extra["sotay_content_version"])
+    except MkDocsException as error:
+        shutil.rmtree(new_site, ignore_errors=True)
+        raise BuildError(f"MkDocs: {error}") from None
+    except BaseException:
+        shutil.rmtree(new_site, ignore_errors=True)
+        raise
+    previous = project.site_dir.resolve() if project.site_dir.is_symlink() else None
+    swap_site_link(project.site_dir, new_site)
+    prune_old_sites(sites_root, keep=new_site, previous=previous)
+    return BuildResult(project.site_dir, bundle, time.monotonic() - started)
+
+
+def mkdocs_config(project: Project, **overrides):
+    project.docs_dir.mkdir(parents=True, exist_ok=True)
+    return load_config(str(project.config_file), **overrides)
+
+
+def swap_site_link(link: Path, target: Path) -> None:
+    """Point `link` at `target` atomically (a real directory in the way is moved aside once)."""
+    if link.exists() and not link.is_symlink():
+        legacy = target.parent / f"site-legacy-{int(time.time())}"
+        link.rename(legacy)
+    for stale in link.parent.glob(f".{link.name}.swap-*"):  # left by a killed build
+        stale.unlink(missing_ok=True)
+    tmp_link = link.with_name(f".{link.name}.swap-{os.getpid()}")
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    tmp_link.symlink_to(os.path.relpath(target, link.parent))
+    os.replace(tmp_link, link)
+
+
+def prune_old_sites(sites_root: Path, keep: Path, previous: Path | None = None) -> None:
+    """Keep the new build and the one the site pointed to before; remove older ones and
+    the half-written ones of interrupted builds."""
+    builds = sorted((p for p in sites_root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    kept = {keep.resolve(), previous.resolve() if previous else None}
+    if previous is None and len(builds) >= KEEP_BUILDS:  # no link before: keep the newest other build
+        kept.add(next((p.resolve() for p in reversed(builds) if p.resolve() != keep.resolve()), None))
+    for path in builds:
+        if path.resolve() not in kept:
+            shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Site stage: pages from view models through one renderer; search scopes per page."""
