@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import socketserver
 import threading
@@ -98,10 +99,26 @@ def default_server(default_site):
     server.shutdown()
 
 
+def require_chromium() -> None:
+    """Skip a browser test where Debian chromium is missing; in CI (CI=true) that is a failure."""
+    if Path(CHROMIUM).exists():
+        return
+    message = "Debian chromium is not installed: run `make test` (it installs it) or apt-get install chromium"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium (through the `browser` fixture) is marked `browser`."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is not installed: run `make test` (it installs it) or apt-get install chromium")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

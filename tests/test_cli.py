@@ -81,7 +81,8 @@ def test_malformed_yaml_names_the_line(tiny_project, capsys):
     (tiny_project / "data" / "bodies.yml").write_text("bodies:\n  - id: ban-chap-hanh\n    name: [không đóng\n", encoding="utf-8")
     code, _, err = run(capsys, "check")
     assert code == 1
-    assert "data/bodies.yml:3" in err or "data/bodies.yml:4" in err
+    assert "data/bodies.yml:3: " in err  # where the "[" was opened, not where the file ends
+    assert "close the bracket or quote opened on this line" in err
 
 
 def test_build_refuses_bad_data_and_keeps_the_previous_site(tiny_project, capsys):
@@ -107,3 +108,4 @@ def test_help_lists_the_commands(capsys):
     assert code == 0
     for verb in ("import", "inspect", "check", "build", "serve", "links"):
         assert verb in out
+

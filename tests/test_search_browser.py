@@ -11,15 +11,11 @@ from urllib.parse import quote
 
 import pytest
 
+from conftest import require_chromium
 from tests.search_fixture import build_fixture_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 LAM_VIEC = "van-ban/quy-che-lam-viec.html"
 PHOI_HOP = "van-ban/quy-che-phoi-hop.html"
 
@@ -44,8 +40,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed")
+    require_chromium()
     dest = tmp_path_factory.mktemp("site")
     build_fixture_site(dest)
     return dest
@@ -188,8 +183,7 @@ def material_site(tmp_path_factory):
     from generator.site.render import make_environment, render_template
     from tests.search_fixture import ALIASES, REPO
 
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed")
+    require_chromium()
     root = tmp_path_factory.mktemp("mkdocs")
     for name in ("header.html", "search.html"):
         (root / "overrides" / "partials").mkdir(parents=True, exist_ok=True)

@@ -107,9 +107,13 @@ def test_checklist_ticks_and_calculator_runs(base, default_site, new_page):
     box.check()
     page.reload()
     assert page.locator(".md-content input[type=checkbox]").first.is_checked()
-    tool = page_types(default_site)["cong-cu"]
-    page.goto(base + tool)
-    assert page.locator("form, [data-sotay-calculator], input").count() > 0
+    # the working-day calculator answers: received Monday 2/3/2026, 7 working days → Wednesday 11/3/2026
+    page.goto(base + "cong-cu/han-ngay-lam-viec.html")
+    form = page.locator(".md-content form.sotay-calc").first
+    form.locator("input[name=start]").fill("2026-03-02")
+    form.locator("input[name=days]").fill("7")
+    form.locator("button[type=submit]").click()
+    assert form.locator("output[name=end]").inner_text().strip() == "11/03/2026 (Thứ Tư)"
     assert watch.errors == [] and watch.foreign_requests(base) == []
 
 

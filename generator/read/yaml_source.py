@@ -171,10 +171,8 @@ def _compose(loader_class: type, text: str, shown: str) -> tuple[Any, dict[YamlP
     except _Limit as limit:
         raise FileProblem(f"{shown}:{limit.line}: {limit.what} — data files do not need this; write the values out plainly") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        line, fix = _syntax_error_place(exc)
         problem = " ".join(filter(None, [exc.context, exc.problem]))
-        fix = "keep one document per file (remove the second `---`)" if "single document" in problem else "check the indentation, colons and quotes on this line or the one above"
         raise FileProblem(f"{shown}:{line}: YAML syntax error: {problem} — {fix}") from None
     finally:
         loader.dispose()
@@ -190,6 +188,22 @@ def _unprintable(exc: yaml.reader.ReaderError, text: str, shown: str) -> FilePro
     return FileProblem(f"{shown}:{line}: the file contains the control character U+{exc.character:04X} "
                        "(often pasted from Word or a PDF) — delete it or retype the line")
 
+
+
+def _syntax_error_place(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line to show for a YAML syntax error, and how to fix it.
+
+    An unclosed bracket or quote is reported by PyYAML where the file ends; the
+    mistake is where it was opened (the context mark), so that line is named.
+    """
+    problem, context = exc.problem_mark, exc.context_mark
+    opened = context is not None and problem is not None and context.line < problem.line
+    if opened and exc.context and ("flow" in exc.context or "quoted" in exc.context):
+        return context.line + 1, "close the bracket or quote opened on this line"
+    mark = problem or context
+    if exc.problem and "single document" in exc.problem or exc.context and "single document" in exc.context:
+        return (mark.line + 1 if mark else 1), "keep one document per file (remove the second `---`)"
+    return (mark.line + 1 if mark else 1), "check the indentation, colons and quotes on this line or the one above"
 
 class _ValueBuilder:
     """Turns composed nodes into Python values, recording lines and catching duplicate keys."""
