@@ -139,7 +139,7 @@ def test_every_fragment_renders(env):
 def write_page(env, folder: Path, views, *, module_probe: bool = False) -> Path:
     """A standalone page as the lead's pages must be: JSON island + classic scripts."""
     (folder / "assets").mkdir(parents=True)
-    for name in ("workdays.js", "ics.js", "calculator.js"):
+    for name in ("workdays.js", "quorum.js", "ics.js", "calculator.js"):
         shutil.copy(ASSETS / name, folder / "assets" / name)
     island = dumps(build_calendar(ROOT / "data")).replace("</", "<\\/")
     body = "\n".join(render(env, v) for v in views)
@@ -153,6 +153,7 @@ def write_page(env, folder: Path, views, *, module_probe: bool = False) -> Path:
 {body}
 <script type="application/json" id="sotay-calendar">{island}</script>
 <script src="assets/workdays.js"></script>
+<script src="assets/quorum.js"></script>
 <script src="assets/ics.js"></script>
 <script src="assets/calculator.js"></script>
 {probe}

@@ -155,26 +155,6 @@ for (const [rule, from, count, expected, until] of RECURRING) {
   });
 }
 
-// [fn, members, fraction, op, expected]
-const COUNTING = [
-  ['quorum', 15, '2/3', undefined, 10],
-  ['quorum', 16, '2/3', undefined, 11],
-  ['quorum', 9, '2/3', undefined, 6],
-  ['quorum', 15, '1/2', '>', 8],
-  ['majority', 15, undefined, undefined, 8],
-  ['majority', 16, undefined, undefined, 9],
-  ['majority', 1, undefined, undefined, 1],
-  ['majority', 30, '2/3', '>=', 20],
-  ['majority', '21', '1/2', '>', 11],
-];
-
-for (const [fn, members, fraction, op, expected] of COUNTING) {
-  test(`${fn}(${members}, ${fraction}, ${op}) = ${expected}`, () => {
-    const r = W[fn](members, fraction, op);
-    assert.equal(r.value, expected, r.explanation.join('\n'));
-  });
-}
-
 // ---- explanations ---------------------------------------------------------
 
 test('explanation names every skipped holiday with its weekday and reason', () => {
@@ -262,9 +242,6 @@ test('bad input returns an error object instead of throwing', () => {
     W.addCalendarDays(CAL, '2026-02-10', -1),
     W.latestBefore(CAL, '2026-02-10', 2, 'weeks'),
     W.nextOccurrences(CAL, { type: 'fortnightly' }, '2026-02-10', 1),
-    W.quorum(0, '2/3'),
-    W.quorum(10, '3/2'),
-    W.majority(10, '1/2', '=='),
     W.countWorkingDays(CAL, '2026-02-10', '2026-02-01'),
     W.addWorkingDays(CAL, '2026-02-10', 100000),
     W.addCalendarDays(CAL, '2026-02-10', 100000),
@@ -278,7 +255,6 @@ test('bad input returns an error object instead of throwing', () => {
 
 test('numeric strings from form inputs are accepted', () => {
   assert.equal(W.addWorkingDays(CAL, '2026-02-10', '7').value, '2026-02-26');
-  assert.equal(W.quorum('15', '2/3').value, 10);
 });
 
 test('no calendar at all: weekends only, with a warning', () => {
@@ -379,19 +355,6 @@ test('property: results never land on a non-working day (every recurring rule)',
       assert.deepEqual([...r.value].sort(), r.value, `${msg} ${rule.type} sorted`);
     }
   });
-});
-
-test('property: quorum and majority are the smallest counts meeting the threshold', () => {
-  const rnd = prng(11);
-  for (let i = 0; i < 500; i++) {
-    const m = 1 + Math.floor(rnd() * 200);
-    const b = 1 + Math.floor(rnd() * 5);
-    const a = 1 + Math.floor(rnd() * b);
-    const q = W.quorum(m, `${a}/${b}`).value;
-    assert.ok(q * b >= m * a && (q - 1) * b < m * a, `quorum ${m} ${a}/${b}`);
-    const v = W.majority(m, `${a}/${b}`).value;
-    assert.ok(v * b > m * a && (v - 1) * b <= m * a, `majority ${m} ${a}/${b}`);
-  }
 });
 
 test('property: a period-end anchor stays in its period, a period start moves later within it', () => {

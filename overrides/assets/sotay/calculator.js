@@ -5,6 +5,7 @@
  * the end of the page (or with `defer`):
  *   <script type="application/json" id="sotay-calendar">{…calendar JSON…}</script>
  *   <script src="…/assets/sotay/workdays.js"></script>
+ *   <script src="…/assets/sotay/quorum.js"></script>     (only if a form is data-calculator="quorum")
  *   <script src="…/assets/sotay/ics.js"></script>        (only if a form has data-ics)
  *   <script src="…/assets/sotay/calculator.js"></script>
  *
@@ -21,7 +22,7 @@
  * working-days         start, days     <output name=end>            addWorkingDays
  * calendar-days        start, days     <output name=end>            addCalendarDays
  * meeting-schedule     meeting         <output data-before=2 | data-before-input=NAME, data-unit="days|working-days">  latestBefore
- * quorum               members         <output data-count="quorum|majority" data-fraction="2/3" data-op=">=|>">
+ * quorum               members         <output data-count="quorum|majority" data-fraction="2/3" data-op=">=|>">  quorum.js
  * absence              from, to        <output name=days> count; <output data-threshold=2> "true"/"false"
  * recurring            from, count?    <output data-rule='{"type":"mid-quarter"}'>  nextOccurrences
  * A <button type="button" data-ics> in a recurring / meeting-schedule form downloads
@@ -177,10 +178,11 @@
       });
       return true;
     },
-    quorum: function (form, cal, W) {
+    quorum: function (form) {
       if (blank(form, ['members'])) return false;
+      var Q = root.Sotay.quorum;
       outputs(form).forEach(function (o) {
-        var fn = o.getAttribute('data-count') === 'majority' ? W.majority : W.quorum;
+        var fn = o.getAttribute('data-count') === 'majority' ? Q.majority : Q.quorum;
         write(form, o, fn(field(form, 'members'), o.getAttribute('data-fraction') || undefined, o.getAttribute('data-op') || undefined));
       });
       return true;

@@ -657,55 +657,6 @@
     };
   }
 
-  // ------------------------------------------------------------------
-  // Counting members
-
-  function parseFraction(f) {
-    var m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(String(f));
-    if (!m) return null;
-    var a = +m[1], b = +m[2];
-    if (b === 0 || a === 0 || a > b) return null;
-    return { a: a, b: b };
-  }
-
-  function decimal(x) {
-    var r = Math.round(x * 100) / 100;
-    return String(r).replace('.', ',');
-  }
-
-  function threshold(members, fraction, op, noun) {
-    if (typeof members === 'string' && /^\d+$/.test(members.trim())) members = parseInt(members, 10);
-    if (typeof members !== 'number' || Math.floor(members) !== members || members < 1) {
-      return fail('Số thành viên không hợp lệ: "' + members + '" (cần một số nguyên dương).');
-    }
-    var f = parseFraction(fraction);
-    if (!f) return fail('Tỉ lệ không hợp lệ: "' + fraction + '" (ví dụ 2/3, 1/2).');
-    if (op !== '>' && op !== '>=') return fail('Phép so sánh không hợp lệ: "' + op + '" (">" hoặc ">=").');
-    var product = members * f.a; // exact integer arithmetic: members·a/b
-    var exact = product % f.b === 0;
-    var value = op === '>=' ? Math.ceil(product / f.b) : Math.floor(product / f.b) + 1;
-    var share = members + ' × ' + f.a + '/' + f.b + ' = ' + decimal(product / f.b);
-    var text;
-    if (op === '>=') {
-      text = 'Ít nhất ' + f.a + '/' + f.b + ' của ' + members + ': ' + share +
-        (exact ? '' : ', làm tròn lên') + ' → cần tối thiểu ' + value + ' ' + noun + '.';
-    } else {
-      text = 'Quá (hơn) ' + f.a + '/' + f.b + ' của ' + members + ': ' + share + ' → phải lớn hơn ' + decimal(product / f.b) +
-        ', tức tối thiểu ' + value + ' ' + noun + '.';
-    }
-    return { value: value, explanation: [text], skipped: [], warnings: [] };
-  }
-
-  /** Minimum attendance: "ít nhất a/b" → ceil(members·a/b) (op ">=" default). */
-  function quorum(members, fraction, op) {
-    return threshold(members, fraction || '2/3', op || '>=', 'thành viên có mặt');
-  }
-
-  /** Minimum votes: "quá a/b" → floor(members·a/b) + 1 (op ">" default). */
-  function majority(members, fraction, op) {
-    return threshold(members, fraction || '1/2', op || '>', 'phiếu tán thành');
-  }
-
   var api = {
     isWorkingDay: isWorkingDay,
     addWorkingDays: addWorkingDays,
@@ -713,8 +664,6 @@
     latestBefore: latestBefore,
     countWorkingDays: countWorkingDays,
     nextOccurrences: nextOccurrences,
-    quorum: quorum,
-    majority: majority,
     formatDate: formatDate,
     weekdayName: function (iso) { var n = parseIso(iso); return isNaN(n) ? null : WEEKDAYS[weekday(n)]; },
     isIsoDate: isIsoDate,
