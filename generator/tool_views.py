@@ -22,8 +22,8 @@ from . import urls, views
 from .calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
 from .nav_views import sort_key
 
-CALCULATOR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/quorum.js", "assets/sotay/ics.js", "assets/sotay/calculator.js"]
-CALENDAR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/obligations.js",
+CALCULATOR_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/workdays.js", "assets/sotay/quorum.js", "assets/sotay/ics.js", "assets/sotay/calculator.js"]
+CALENDAR_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/obligations.js",
                     "assets/sotay/obligations-ui.js"]
 TOOL_CSS = ["assets/sotay/tools.css"]
 INDEX = "index"

@@ -139,7 +139,7 @@ def test_every_fragment_renders(env):
 def write_page(env, folder: Path, views, *, module_probe: bool = False) -> Path:
     """A standalone page as the lead's pages must be: JSON island + classic scripts."""
     (folder / "assets").mkdir(parents=True)
-    for name in ("workdays.js", "quorum.js", "ics.js", "calculator.js"):
+    for name in ("dom.js", "workdays.js", "quorum.js", "ics.js", "calculator.js"):
         shutil.copy(ASSETS / name, folder / "assets" / name)
     island = dumps(build_calendar(ROOT / "data")).replace("</", "<\\/")
     body = "\n".join(render(env, v) for v in views)
@@ -152,6 +152,7 @@ def write_page(env, folder: Path, views, *, module_probe: bool = False) -> Path:
         f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Máy tính</title></head><body>
 {body}
 <script type="application/json" id="sotay-calendar">{island}</script>
+<script src="assets/dom.js"></script>
 <script src="assets/workdays.js"></script>
 <script src="assets/quorum.js"></script>
 <script src="assets/ics.js"></script>

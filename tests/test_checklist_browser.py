@@ -76,7 +76,7 @@ def render_harness(directory: Path, calendar: dict | None = None) -> Path:
         "definition_json": json.dumps(DEFINITION, ensure_ascii=False),
     }
     fragment = env.get_template("checklist.html").render(checklist=view)
-    names = ["checklist.css", "checklist-state.js", "checklist.js"] + (["workdays.js"] if calendar else [])
+    names = ["checklist.css", "dom.js", "checklist-state.js", "checklist.js"] + (["workdays.js"] if calendar else [])
     for name in names:
         shutil.copy(ASSETS / name, directory / name)
     extra = ""
@@ -91,7 +91,7 @@ def render_harness(directory: Path, calendar: dict | None = None) -> Path:
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<title>Danh mục</title><link rel='stylesheet' href='checklist.css'></head>"
         f"<body><main><h1>{DEFINITION['title']}</h1>{fragment}</main>{extra}"
-        "<script src='checklist-state.js'></script><script src='checklist.js'></script>"
+        "<script src='dom.js'></script><script src='checklist-state.js'></script><script src='checklist.js'></script>"
         "</body></html>",
         encoding="utf-8",
     )

@@ -4,6 +4,7 @@
  * Classic script (works from file://; see workdays.js). Include, in order, at
  * the end of the page (or with `defer`):
  *   <script type="application/json" id="sotay-calendar">{…calendar JSON…}</script>
+ *   <script src="…/assets/sotay/dom.js"></script>
  *   <script src="…/assets/sotay/workdays.js"></script>
  *   <script src="…/assets/sotay/quorum.js"></script>     (only if a form is data-calculator="quorum")
  *   <script src="…/assets/sotay/ics.js"></script>        (only if a form has data-ics)
@@ -12,7 +13,7 @@
  * It finds every <form data-calculator="KIND">, reads its named inputs, fills
  * them from the URL query (?start=2026-02-10&days=7, ?meeting=2026-03-02,
  * ?members=15) — an input with data-default="today" and no value in the URL
- * opens on the reader's date (Sotay.workdays.todayIso) — computes on input/submit with Sotay.workdays, writes each
+ * opens on the reader's date (Sotay.dom.todayIso) — computes on input/submit with Sotay.workdays, writes each
  * result into <output name=… data-value="ISO date or number"> (display text:
  * "26/02/2026 (Thứ Năm)") and its sentences into <ol data-explanation-for=NAME>,
  * and puts the inputs back into the URL (history.replaceState) so the result
@@ -33,17 +34,8 @@
   'use strict';
 
   var doc = root.document;
-  if (!doc) return;
-
-  function calendar() {
-    var island = doc.getElementById('sotay-calendar');
-    if (!island) return null;
-    try {
-      return JSON.parse(island.textContent);
-    } catch (e) {
-      return null;
-    }
-  }
+  var D = root.Sotay && root.Sotay.dom;
+  if (!doc || !D) return;
 
   function engine() {
     return root.Sotay && root.Sotay.workdays;
@@ -254,7 +246,7 @@
   function prefill(form) {
     var params = query();
     var W = engine();
-    var today = W ? W.todayIso(new Date()) : null;
+    var today = D.todayIso();
     userInputs(form).forEach(function (el) {
       var value = W ? W.openingValue(params.get(el.name), el.getAttribute('data-default'), today) : params.get(el.name);
       if (value) el.value = value;
@@ -317,13 +309,7 @@
       });
     });
     var built = I.build(events, { name: form.getAttribute('data-title') || 'Sổ tay Quy chế' });
-    if (!built.value) return;
-    var a = doc.createElement('a');
-    a.href = 'data:text/calendar;charset=utf-8,' + encodeURIComponent(built.value);
-    a.download = I.filename(form.getAttribute('data-title'));
-    doc.body.appendChild(a);
-    a.click();
-    a.remove();
+    if (built.value) D.download(I.filename(form.getAttribute('data-title')), built.value, 'text/calendar');
   }
 
   function wire(form, cal) {
@@ -340,7 +326,7 @@
   }
 
   function start() {
-    var cal = calendar();
+    var cal = D.island('sotay-calendar');
     Array.prototype.forEach.call(doc.querySelectorAll('form[data-calculator]'), function (form) { wire(form, cal); });
   }
 

@@ -1,8 +1,8 @@
 /*
  * Sổ tay Quy chế — checklist page: the thin DOM layer.
  *
- * Classic script (file:// forbids modules). Needs checklist-state.js loaded
- * first (globalThis.Sotay.checklistState). When workdays.js is loaded too
+ * Classic script (file:// forbids modules). Needs dom.js and checklist-state.js
+ * loaded first (globalThis.Sotay.dom, .checklistState). When workdays.js is loaded too
  * (globalThis.Sotay.workdays), due dates skip weekends and the days off listed
  * in the calendar island <script type="application/json" id="sotay-calendar">
  * (same island as the calculator page); otherwise they are calendar days and
@@ -18,15 +18,11 @@
   'use strict';
 
   var S = root.Sotay && root.Sotay.checklistState;
+  var D = root.Sotay && root.Sotay.dom;
   var doc = root.document;
 
   function nowIso() {
     return new Date().toISOString();
-  }
-
-  function todayIso() {
-    var d = new Date();
-    return d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2) + '-' + ('0' + d.getDate()).slice(-2);
   }
 
   function dateVi(iso) {
@@ -57,19 +53,7 @@
   /** workdays.js bound to the calendar island, when the page loads them; else null (calendar days). */
   function engine() {
     var w = root.Sotay && root.Sotay.workdays;
-    return w ? S.engineFromWorkdays(w, readIsland('sotay-calendar')) : null;
-  }
-
-  function download(filename, text) {
-    var blob = new Blob([text], { type: 'application/json' });
-    var url = URL.createObjectURL(blob);
-    var a = doc.createElement('a');
-    a.href = url;
-    a.download = filename;
-    doc.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    return w ? S.engineFromWorkdays(w, D.island('sotay-calendar')) : null;
   }
 
   function Checklist(rootEl, definition) {
@@ -150,7 +134,7 @@
       else if (action === 'open-run') self.commit(S.selectRun(self.state, btn.dataset.runId));
       else if (action === 'forget') self.commit(S.forgetItem(self.state, self.state.current, btn.dataset.itemId), 'Đã xóa khỏi lượt này.');
       else if (action === 'download-backup' && self.loadError && self.loadError.raw != null) {
-        download('danh-muc-' + self.def.id + '-du-lieu-hong.txt', self.loadError.raw);
+        D.download('danh-muc-' + self.def.id + '-du-lieu-hong.txt', self.loadError.raw, 'text/plain');
       }
     });
     root.addEventListener('storage', function (ev) {
@@ -163,7 +147,7 @@
   };
 
   Checklist.prototype.newRun = function () {
-    var label = 'Lượt ' + (this.state.runs.length + 1) + ' (' + dateVi(todayIso()) + ')';
+    var label = 'Lượt ' + (this.state.runs.length + 1) + ' (' + dateVi(D.todayIso()) + ')';
     var prev = this.run();
     this.commit(S.newRun(this.state, nowIso(), label), 'Đã lưu trữ "' + prev.label + '" và mở lượt mới.');
     this.q('[data-role="event-date"]').focus();
@@ -171,7 +155,7 @@
 
   Checklist.prototype.exportRun = function () {
     var data = S.exportRun(this.def, this.state, this.state.current, nowIso());
-    download(S.exportFilename(this.def, this.run()), JSON.stringify(data, null, 2));
+    D.download(S.exportFilename(this.def, this.run()), JSON.stringify(data, null, 2), 'application/json');
     this.status('Đã tải tệp của lượt "' + this.run().label + '".');
   };
 
@@ -356,13 +340,7 @@
         note.textContent = 'Ghi chú: ' + r.note;
         li.appendChild(note);
       }
-      var btn = doc.createElement('button');
-      btn.type = 'button';
-      btn.className = 'sotay-checklist__button';
-      btn.dataset.action = 'forget';
-      btn.dataset.itemId = r.id;
-      btn.textContent = 'Xóa khỏi lượt này';
-      li.appendChild(btn);
+      li.appendChild(actionButton('forget', 'Xóa khỏi lượt này', { itemId: r.id }));
       list.appendChild(li);
     });
   };
@@ -381,12 +359,7 @@
       text.textContent = r.label + (r.eventDate ? ' — ' + dateVi(r.eventDate) : '') + ' · lưu trữ ' + dateVi(r.archived) + ' · ' + p.label;
       li.appendChild(text);
       if (r.id !== self.state.current) {
-        var btn = doc.createElement('button');
-        btn.type = 'button';
-        btn.className = 'sotay-checklist__button';
-        btn.dataset.action = 'open-run';
-        btn.dataset.runId = r.id;
-        btn.textContent = 'Mở';
+        var btn = actionButton('open-run', 'Mở', { runId: r.id });
         btn.setAttribute('aria-label', 'Mở ' + r.label);
         li.appendChild(btn);
       } else {
@@ -396,24 +369,25 @@
     });
   };
 
+  /** A <button data-action=…> handled by the click listener in bind(). */
+  function actionButton(action, text, data) {
+    var btn = doc.createElement('button');
+    btn.type = 'button';
+    btn.className = 'sotay-checklist__button';
+    btn.dataset.action = action;
+    Object.keys(data).forEach(function (k) { btn.dataset[k] = data[k]; });
+    btn.textContent = text;
+    return btn;
+  }
+
   function cssEscape(s) {
     return root.CSS && root.CSS.escape ? root.CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
   }
 
-  function readIsland(id) {
-    var island = doc.getElementById(id);
-    if (!island) return null;
-    try {
-      return JSON.parse(island.textContent);
-    } catch (e) {
-      return null;
-    }
-  }
-
   function init() {
     var el = doc.querySelector('[data-checklist]');
-    if (!el || !S) return;
-    var def = readIsland('sotay-checklist');
+    if (!el || !S || !D) return;
+    var def = D.island('sotay-checklist');
     if (!def || def.id !== el.dataset.checklist) {
       var err = el.querySelector('[data-role="error"]');
       if (err) {

@@ -1,7 +1,7 @@
 /*
  * Sổ tay Quy chế — self-check quiz (on-tap/<id>.html).
  *
- * Classic script (no type=module: blocked under file://). The pure core —
+ * Classic script (no type=module: blocked under file://), after dom.js. The pure core —
  * `answer`, `score`, `verdict`, `letter` — takes plain data and returns plain
  * data; `node --test tests/js/quiz.test.mjs` loads it through the guarded
  * module.exports. The DOM layer (`mount`) only wires the radio buttons of
@@ -67,10 +67,8 @@
 
   function mount(doc) {
     var form = doc.querySelector('form[data-sotay-quiz]');
-    var island = doc.getElementById('sotay-quiz-key');
-    if (!form || !island) return;
-    var key;
-    try { key = JSON.parse(island.textContent); } catch (e) { return; }
+    var key = form && root.Sotay.dom ? root.Sotay.dom.island('sotay-quiz-key') : null;
+    if (!key) return;
     var state = { chosen: {} };
     var scoreEl = form.querySelector('[data-score]');
 

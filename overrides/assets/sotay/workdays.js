@@ -112,16 +112,6 @@
   }
 
   /**
-   * The reader's calendar day, "YYYY-MM-DD", from `now` (a Date; the caller
-   * passes new Date(), tests pass a fixed one). Local time, not UTC: at 6 a.m.
-   * in Hà Nội (UTC+7) the UTC date is still yesterday.
-   */
-  function todayIso(now) {
-    if (!(now instanceof Date) || isNaN(now.getTime())) return null;
-    return pad(now.getFullYear(), 4) + '-' + pad(now.getMonth() + 1, 2) + '-' + pad(now.getDate(), 2);
-  }
-
-  /**
    * The value a form field opens with: the one the URL asks for (a shared link,
    * ?start=2026-02-10) wins; else a field marked data-default="today" opens on
    * `today`; else it stays empty.
@@ -667,7 +657,6 @@
     formatDate: formatDate,
     weekdayName: function (iso) { var n = parseIso(iso); return isNaN(n) ? null : WEEKDAYS[weekday(n)]; },
     isIsoDate: isIsoDate,
-    todayIso: todayIso,
     openingValue: openingValue,
     isUnconfirmed: function (warning) { return String(warning).indexOf(UNCONFIRMED) >= 0; },
     ruleTypes: Object.keys(RULES)
