@@ -59,7 +59,7 @@ def _view_item(item: dict) -> dict:
     }
 
 
-def render_harness(directory: Path, calendar: dict | None = None) -> Path:
+def render_harness(directory: Path, calendar: dict | None = None, definition: dict = DEFINITION) -> Path:
     """Write danh-muc.html + assets into `directory`; with `calendar`, also workdays.js and its island."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(ROOT / "generator" / "templates"),
@@ -67,13 +67,13 @@ def render_harness(directory: Path, calendar: dict | None = None) -> Path:
         undefined=jinja2.StrictUndefined,
     )
     view = {
-        "id": DEFINITION["id"],
-        "title": DEFINITION["title"],
+        "id": definition["id"],
+        "title": definition["title"],
         "trigger": "Khi Thường trực quyết định triệu tập hội nghị Ban Thường vụ.",
-        "event_label": DEFINITION["event_label"],
+        "event_label": definition["event_label"],
         "users": [{"name": "Văn phòng Đảng ủy", "href": "../co-quan/van-phong-dang-uy.html"}],
-        "items": [_view_item(i) for i in DEFINITION["items"]],
-        "definition_json": json.dumps(DEFINITION, ensure_ascii=False),
+        "items": [_view_item(i) for i in definition["items"]],
+        "definition_json": json.dumps(definition, ensure_ascii=False),
     }
     fragment = env.get_template("checklist.html").render(checklist=view)
     names = ["checklist.css", "dom.js", "checklist-state.js", "checklist.js"] + (["workdays.js"] if calendar else [])
@@ -90,7 +90,7 @@ def render_harness(directory: Path, calendar: dict | None = None) -> Path:
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<title>Danh mục</title><link rel='stylesheet' href='checklist.css'></head>"
-        f"<body><main><h1>{DEFINITION['title']}</h1>{fragment}</main>{extra}"
+        f"<body><main><h1>{definition['title']}</h1>{fragment}</main>{extra}"
         "<script src='dom.js'></script><script src='checklist-state.js'></script><script src='checklist.js'></script>"
         "</body></html>",
         encoding="utf-8",
@@ -291,3 +291,26 @@ def test_printed_with_no_date_shows_a_line_to_fill_not_mm_dd_yyyy(page):
     page.emulate_media(media="print")
     assert field.get_attribute("data-empty") is None
     assert page.is_visible('[data-role="event-date"]')
+
+
+def test_prototype_named_item_ids_are_ordinary_items(browser, tmp_path):
+    """An item id "constructor" showed the note "function Object() { [native code] }"."""
+    ids = ["constructor", "__proto__", "toString"]
+    definition = {**DEFINITION, "items": [{"id": i, "text": f"Việc {i}", "due": None, "items": []} for i in ids]}
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(render_harness(tmp_path, definition=definition).as_uri())
+    for i in ids:
+        assert pg.input_value(f'textarea[data-item-id="{i}"]') == "", i
+        assert not box(pg, i).is_checked(), i
+    assert "native code" not in pg.locator("[data-checklist]").inner_text()
+    assert not pg.locator('[data-role="removed"]').is_visible()
+    for i in ids:
+        box(pg, i).check()
+    pg.reload()
+    assert all(box(pg, i).is_checked() for i in ids)
+    assert progress_text(pg) == "3/3 việc"
+    assert errors == []
+    context.close()

@@ -460,3 +460,62 @@ test('formatDateVi', () => {
   assert.equal(S.formatDateVi('2026-12-03'), '03/12/2026');
   assert.equal(S.formatDateVi('bad'), '');
 });
+
+// ---- ids that are also Object.prototype's names -------------------------------
+
+const PROTO_IDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+const PROTO_DEF = { id: 'proto', items: PROTO_IDS.map((id) => ({ id, text: 'Việc ' + id })) };
+
+test('an item id like "constructor" shows no tick and no note until the user makes one', () => {
+  const st = S.emptyState(PROTO_DEF.id, NOW);
+  const view = S.reconcile(PROTO_DEF, S.currentRun(st));
+  for (const it of view.items) {
+    assert.equal(it.done, false, it.id);
+    assert.equal(it.note, '', it.id); // was "function Object() { [native code] }"
+    assert.equal(it.at, null, it.id);
+  }
+  assert.deepEqual(view.removed, []);
+  assert.equal(S.progress(PROTO_DEF, S.currentRun(st)).label, '0/5 việc');
+});
+
+test('ticks and notes on prototype-named ids are kept through save, load, export and share', () => {
+  let st = S.emptyState(PROTO_DEF.id, NOW);
+  for (const id of PROTO_IDS) {
+    st = S.setTick(st, st.current, id, true, NOW, 'Việc ' + id);
+    st = S.setNote(st, st.current, id, 'ghi chú ' + id);
+  }
+  const check = (state, where) => {
+    const view = S.reconcile(PROTO_DEF, S.currentRun(state));
+    for (const it of view.items) {
+      assert.equal(it.done, true, `${where} ${it.id}`);
+      assert.equal(it.note, 'ghi chú ' + it.id, `${where} ${it.id}`);
+    }
+    assert.deepEqual(view.removed, [], where);
+    assert.equal(S.progress(PROTO_DEF, S.currentRun(state)).label, '5/5 việc', where);
+    assert.equal(Object.getPrototypeOf(S.currentRun(state).ticks), Object.prototype, where); // the prototype is untouched
+  };
+  check(st, 'state');
+  const store = memoryStorage();
+  S.save(store, st);
+  check(S.load(store, PROTO_DEF.id, LATER).state, 'load');
+  const imported = S.importRun(S.emptyState(PROTO_DEF.id, NOW), PROTO_DEF, JSON.stringify(S.exportRun(PROTO_DEF, st, st.current, NOW)), LATER);
+  check(imported.state, 'import');
+  const dec = S.decodeShare(S.encodeShare(PROTO_DEF, S.currentRun(st)));
+  const shared = S.runFromShare(S.emptyState(PROTO_DEF.id, NOW), PROTO_DEF, dec.payload, LATER);
+  check(shared.state, 'share');
+  // unticking and forgetting remove the own property only
+  let cleared = st;
+  for (const id of PROTO_IDS) cleared = S.forgetItem(cleared, cleared.current, id);
+  assert.deepEqual(Object.keys(S.currentRun(cleared).ticks), []);
+  assert.equal(S.progress(PROTO_DEF, S.currentRun(cleared)).label, '0/5 việc');
+});
+
+test('a schema-1 store with prototype-named ids migrates them as data', () => {
+  const raw = '{"schema": 1, "ticks": {"__proto__": true, "constructor": true}, "notes": {"toString": "x"}}';
+  const first = S.parseStored(raw, PROTO_DEF.id, NOW);
+  assert.equal(first.ok, true);
+  const res = S.parseStored(S.serialize(first.state), PROTO_DEF.id, LATER); // saved in schema 2, read again
+  const view = S.reconcile(PROTO_DEF, S.currentRun(res.state));
+  assert.deepEqual(view.items.filter((i) => i.done).map((i) => i.id), ['constructor', '__proto__']);
+  assert.equal(view.items.find((i) => i.id === 'toString').note, 'x');
+});

@@ -385,3 +385,12 @@ test('an approximate time ("giữa Quý IV") is a reference date, never a deadli
   assert.match(text, /mốc tham chiếu/);
   assert.doesNotMatch(text, /Điều 148/);
 });
+
+test('a rule type or adjust named like an Object.prototype member is refused in words', () => {
+  for (const rule of [{ type: 'constructor' }, { type: '__proto__' }, { type: 'toString' },
+    { type: 'mid-quarter', adjust: 'toString' }, { type: 'mid-quarter', adjust: 'constructor' }]) {
+    const r = W.nextOccurrences(CAL, rule, '2026-02-10', 2);
+    assert.equal(r.value, null, JSON.stringify(rule));
+    assert.ok(!/function|native code/.test(r.error), r.error);
+  }
+});

@@ -269,7 +269,8 @@
 
   function compute(form, cal, updateUrl) {
     var W = engine();
-    var kind = KINDS[form.getAttribute('data-calculator')];
+    var name = form.getAttribute('data-calculator');
+    var kind = Object.prototype.hasOwnProperty.call(KINDS, name) ? KINDS[name] : null;
     if (!W || !kind) return;
     var bad = invalidNumber(form);
     var done = bad ? false : kind(form, cal, W);

@@ -42,6 +42,24 @@
     return Object.prototype.hasOwnProperty.call(obj, key);
   }
 
+  // Item and run ids are data: an id "constructor" or "__proto__" must never
+  // reach Object.prototype. Reads go through own(), writes through put(), and
+  // sets of ids are prototype-less dict()s.
+
+  /** obj[key] when it is obj's own property, else undefined. */
+  function own(obj, key) {
+    return obj && hasOwn(obj, key) ? obj[key] : undefined;
+  }
+
+  /** obj[key] = value as an own property (plain assignment of "__proto__" would set the prototype). */
+  function put(obj, key, value) {
+    Object.defineProperty(obj, key, { value: value, writable: true, enumerable: true, configurable: true });
+  }
+
+  function dict() {
+    return Object.create(null);
+  }
+
   function storageKey(checklistId) {
     return KEY_PREFIX + checklistId;
   }
@@ -134,8 +152,9 @@
   function setTick(state, runId, itemId, done, now, text) {
     return updateRun(state, runId, function (run) {
       if (done) {
-        run.ticks[itemId] = { done: true, at: now || null };
-        if (text) run.ticks[itemId].text = text;
+        var tick = { done: true, at: now || null };
+        if (text) tick.text = text;
+        put(run.ticks, itemId, tick);
       } else {
         delete run.ticks[itemId];
       }
@@ -143,13 +162,14 @@
   }
 
   function isDone(run, itemId) {
-    return !!(run && run.ticks[itemId] && run.ticks[itemId].done);
+    var tick = run && own(run.ticks, itemId);
+    return !!(tick && tick.done);
   }
 
   function setNote(state, runId, itemId, text) {
     return updateRun(state, runId, function (run) {
       var t = typeof text === 'string' ? text : '';
-      if (t.trim()) run.notes[itemId] = t;
+      if (t.trim()) put(run.notes, itemId, t);
       else delete run.notes[itemId];
     });
   }
@@ -213,17 +233,17 @@
    */
   function reconcile(definition, run) {
     var flat = flattenItems(definition);
-    var known = {};
+    var known = dict();
     flat.forEach(function (it) { known[it.id] = true; });
     var items = flat.map(function (it) {
-      var tick = run.ticks[it.id];
+      var tick = own(run.ticks, it.id);
       return {
         id: it.id,
         text: it.text,
         depth: it.depth,
         done: !!(tick && tick.done),
         at: tick ? tick.at || null : null,
-        note: run.notes[it.id] || ''
+        note: own(run.notes, it.id) || ''
       };
     });
     var removedIds = [];
@@ -231,13 +251,13 @@
       if (!known[id] && removedIds.indexOf(id) === -1) removedIds.push(id);
     });
     var removed = removedIds.map(function (id) {
-      var tick = run.ticks[id];
+      var tick = own(run.ticks, id);
       return {
         id: id,
         text: (tick && tick.text) || '',
         done: !!(tick && tick.done),
         at: tick ? tick.at || null : null,
-        note: run.notes[id] || ''
+        note: own(run.notes, id) || ''
       };
     });
     return { items: items, removed: removed };
@@ -273,7 +293,7 @@
     if (!isObject(obj)) return 'dữ liệu không phải là một đối tượng';
     if (obj.schema !== SCHEMA) return 'phiên bản dữ liệu ' + obj.schema + ' không được hỗ trợ';
     if (!Array.isArray(obj.runs) || obj.runs.length === 0) return 'không có lượt nào';
-    var seen = {};
+    var seen = dict();
     for (var i = 0; i < obj.runs.length; i++) {
       var p = runProblem(obj.runs[i], 'runs[' + i + ']');
       if (p) return p;
@@ -291,11 +311,11 @@
       var run = newRunObject(null, ctx.now, 'Lượt 1');
       run.created = v1.created || ctx.now;
       Object.keys(v1.ticks).forEach(function (id) {
-        if (v1.ticks[id] === true) run.ticks[id] = { done: true, at: null };
+        if (v1.ticks[id] === true) put(run.ticks, id, { done: true, at: null });
       });
       if (isObject(v1.notes)) {
         Object.keys(v1.notes).forEach(function (id) {
-          if (typeof v1.notes[id] === 'string' && v1.notes[id]) run.notes[id] = v1.notes[id];
+          if (typeof v1.notes[id] === 'string' && v1.notes[id]) put(run.notes, id, v1.notes[id]);
         });
       }
       return { schema: 2, checklistId: ctx.checklistId, current: run.id, runs: [run] };
@@ -306,7 +326,7 @@
     var from = obj.schema;
     var cur = obj;
     while (isObject(cur) && typeof cur.schema === 'number' && cur.schema < SCHEMA) {
-      var step = migrations[cur.schema];
+      var step = own(migrations, cur.schema);
       if (!step) return { ok: false, error: 'Không có cách chuyển dữ liệu từ phiên bản ' + cur.schema + '.' };
       cur = step(cur, ctx);
       if (typeof cur === 'string') return { ok: false, error: 'Không chuyển được dữ liệu cũ: ' + cur + '.' };
@@ -513,13 +533,14 @@
     if (payload.c !== definition.id) return { ok: false, error: 'Đường dẫn chia sẻ thuộc danh mục khác.' };
     var run = newRunObject(state, now, (typeof payload.l === 'string' && payload.l ? payload.l : 'Lượt') + ' (nhận qua đường dẫn)');
     run.eventDate = payload.e || null;
-    var texts = {};
+    var texts = dict();
     flattenItems(definition).forEach(function (it) { texts[it.id] = it.text; });
     payload.d.forEach(function (id) {
-      run.ticks[id] = { done: true, at: null };
-      if (texts[id]) run.ticks[id].text = texts[id];
+      var tick = { done: true, at: null };
+      if (texts[id]) tick.text = texts[id];
+      put(run.ticks, id, tick);
     });
-    if (payload.n) Object.keys(payload.n).forEach(function (id) { run.notes[id] = payload.n[id]; });
+    if (payload.n) Object.keys(payload.n).forEach(function (id) { put(run.notes, id, payload.n[id]); });
     var warnings = payload.v === definitionHash(definition) ? [] : ['Danh mục đã thay đổi kể từ khi đường dẫn được tạo.'];
     var next = addRun(state, run, now);
     return { ok: true, state: next, run: currentRun(next), warnings: warnings };

@@ -14,15 +14,22 @@
 
   var LETTERS = 'ABCDEFGH';
 
+  function hasOwn(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
   function letter(index) {
     return LETTERS.charAt(index) || String(index + 1);
   }
 
-  /** Record a choice: the first answer to a question counts (returns a new state). */
+  /**
+   * Record a choice: the first answer to a question counts (returns a new state).
+   * `chosen` has no prototype: a question id "constructor" or "__proto__" is data.
+   */
   function answer(state, key, questionId, choice) {
-    var chosen = Object.assign({}, state && state.chosen);
-    if (!Object.prototype.hasOwnProperty.call(key, questionId)) return { chosen: chosen };
-    if (Object.prototype.hasOwnProperty.call(chosen, questionId)) return { chosen: chosen };
+    var chosen = Object.assign(Object.create(null), state && state.chosen);
+    if (!hasOwn(key, questionId)) return { chosen: chosen };
+    if (hasOwn(chosen, questionId)) return { chosen: chosen };
     var n = Number(choice);
     if (!Number.isInteger(n) || n < 0) return { chosen: chosen };
     chosen[questionId] = n;
@@ -36,7 +43,7 @@
     var answered = 0;
     var correct = 0;
     ids.forEach(function (id) {
-      if (!Object.prototype.hasOwnProperty.call(chosen, id)) return;
+      if (!hasOwn(chosen, id)) return;
       answered += 1;
       if (chosen[id] === key[id]) correct += 1;
     });
@@ -100,7 +107,7 @@
       var item = input.closest('[data-question]');
       var id = item && item.getAttribute('data-question');
       state = answer(state, key, id, input.value);
-      if (Object.prototype.hasOwnProperty.call(state.chosen, id)) show(item, id);
+      if (hasOwn(state.chosen, id)) show(item, id);
       if (scoreEl) scoreEl.textContent = scoreText(score(state, key));
     });
 

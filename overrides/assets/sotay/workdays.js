@@ -52,6 +52,10 @@
   var UNCONFIRMED_OFF = 'ngày nghỉ ' + UNCONFIRMED;
   var UNCONFIRMED_WORK = 'ngày làm bù ' + UNCONFIRMED;
 
+  function hasOwn(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
   // ------------------------------------------------------------------
   // Dates as UTC day numbers
 
@@ -127,7 +131,7 @@
   function status(cal, n) {
     var iso = toIso(n);
     var days = (cal && cal.days) || {};
-    var entry = Object.prototype.hasOwnProperty.call(days, iso) ? days[iso] : null;
+    var entry = hasOwn(days, iso) ? days[iso] : null;
     var wd = weekday(n);
     var weekend = wd === 0 || wd === 6;
     if (entry) {
@@ -229,12 +233,12 @@
       skipped: this.skipped.slice().sort(function (x, y) { return x.date < y.date ? -1 : x.date > y.date ? 1 : 0; }),
       warnings: dedupe(this.warnings)
     };
-    if (extra) for (var k in extra) if (Object.prototype.hasOwnProperty.call(extra, k)) r[k] = extra[k];
+    if (extra) for (var k in extra) if (hasOwn(extra, k)) r[k] = extra[k];
     return r;
   };
 
   function dedupe(list) {
-    var seen = {};
+    var seen = Object.create(null);
     return list.filter(function (x) {
       if (seen[x]) return false;
       seen[x] = true;
@@ -613,12 +617,14 @@
   function nextOccurrences(cal, rule, fromIso, count) {
     var from = parseIso(fromIso);
     if (isNaN(from)) return badDate(fromIso);
-    if (!rule || !RULES[rule.type]) return fail('Quy tắc lặp không hợp lệ: "' + (rule && rule.type) + '".');
+    // hasOwn: a rule type "constructor" (or an adjust "toString") is not a rule
+    if (!rule || !hasOwn(RULES, rule.type)) return fail('Quy tắc lặp không hợp lệ: "' + (rule && rule.type) + '".');
     if (rule.type === 'term-final-year' && !(rule.termEnd >= rule.termStart)) return fail('Cần năm đầu và năm cuối nhiệm kỳ.');
     count = count === undefined ? 1 : count;
     if (typeof count !== 'number' || count < 1 || count > 100 || Math.floor(count) !== count) return badCount(count);
     var def = RULES[rule.type];
     var adjust = rule.window ? undefined : rule.adjust || (rule.approx ? 'reference' : def.adjust);
+    if (adjust !== undefined && !hasOwn(ADJUST_TEXT, adjust)) return fail('Cách dời ngày nghỉ không hợp lệ: "' + adjust + '".');
     var gen = def.periods(rule, from);
     var occurrences = [];
     var dropped = [];
