@@ -314,3 +314,22 @@ def test_prototype_named_item_ids_are_ordinary_items(browser, tmp_path):
     assert progress_text(pg) == "3/3 việc"
     assert errors == []
     context.close()
+
+
+def test_an_event_date_that_is_not_a_day_is_said_in_words(page):
+    box(page, "gui-tai-lieu").check()
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    stored["runs"][0]["eventDate"] = "2026-02-31"  # an old build, an edited file: Date.parse takes it for 3 March
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(stored))})")
+    page.reload()
+    banner = page.locator('[data-role="error"]')
+    assert banner.is_visible()
+    assert 'ngày "2026-02-31" không có thật' in banner.inner_text() and "hãy chọn lại ngày" in banner.inner_text()
+    assert box(page, "gui-tai-lieu").is_checked()  # the ticks stay
+    assert page.input_value('[data-role="event-date"]') == ""
+    assert page.locator('[data-role="due-date"][data-item-id="gui-tai-lieu"]').inner_text() == ""
+    page.fill('[data-role="event-date"]', "1800-12-10")
+    assert "Ngày diễn ra không hợp lệ: năm 1800 nằm ngoài khoảng 1900–2100." in banner.inner_text()
+    page.fill('[data-role="event-date"]', "2026-12-10")
+    assert "08/12/2026" in page.locator('[data-role="due-date"][data-item-id="gui-tai-lieu"]').inner_text()
+    assert "Ngày diễn ra không hợp lệ" not in banner.inner_text()

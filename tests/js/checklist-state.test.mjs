@@ -519,3 +519,60 @@ test('a schema-1 store with prototype-named ids migrates them as data', () => {
   assert.deepEqual(view.items.filter((i) => i.done).map((i) => i.id), ['constructor', '__proto__']);
   assert.equal(view.items.find((i) => i.id === 'toString').note, 'x');
 });
+
+// ---- event dates that are not days ---------------------------------------------
+
+test('isIsoDate wants a day that exists (Date.parse takes 2026-02-31 for 3 March)', () => {
+  assert.equal(S.isIsoDate('2026-02-31'), false);
+  assert.equal(S.isIsoDate('2026-02-29'), false);
+  assert.equal(S.isIsoDate('2028-02-29'), true);
+  assert.equal(S.eventDateProblem('2026-02-31'), 'ngày "2026-02-31" không có thật (cần dạng năm-tháng-ngày)');
+  assert.equal(S.eventDateProblem('20260-01-01'), 'năm 20260 nằm ngoài khoảng 1900–2100'); // a date input's year 20260
+  assert.equal(S.eventDateProblem('1899-12-31'), 'năm 1899 nằm ngoài khoảng 1900–2100');
+  assert.equal(S.eventDateProblem('2100-12-31'), null);
+});
+
+test('setEventDate refuses an invalid date and keeps the one set before', () => {
+  let st = S.setEventDate(S.emptyState(DEF.id, NOW), null, null);
+  st = S.setEventDate(st, st.current, '2026-12-10');
+  for (const bad of ['2026-02-31', '10000-01-07', '1800-01-01']) {
+    assert.equal(S.currentRun(S.setEventDate(st, st.current, bad)).eventDate, '2026-12-10', bad);
+  }
+  assert.equal(S.currentRun(S.setEventDate(st, st.current, '')).eventDate, null); // clearing is fine
+});
+
+test('a stored event date that is not a day is cleared with a message; the ticks stay', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  st = S.setTick(st, st.current, 'gui-tai-lieu', true, NOW);
+  const stored = JSON.parse(S.serialize(st));
+  stored.runs[0].eventDate = '2026-02-31';
+  const res = S.parseStored(JSON.stringify(stored), DEF.id, LATER);
+  assert.equal(res.ok, true);
+  assert.equal(S.currentRun(res.state).eventDate, null);
+  assert.equal(S.isDone(S.currentRun(res.state), 'gui-tai-lieu'), true);
+  assert.deepEqual(res.warnings, ['Lượt "Lượt 1": ngày diễn ra không hợp lệ (ngày "2026-02-31" không có thật (cần dạng năm-tháng-ngày)) nên đã được bỏ; hãy chọn lại ngày.']);
+  assert.deepEqual(S.parseStored(S.serialize(st), DEF.id, LATER).warnings, []);
+  stored.runs[0].eventDate = 20260101; // not even a string: the data is broken
+  assert.equal(S.parseStored(JSON.stringify(stored), DEF.id, LATER).ok, false);
+});
+
+test('a file or a share link with an event date that is not a day: run kept, date dropped, said so', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  st = S.setTick(st, st.current, 'tham-dinh', true, NOW);
+  const file = S.exportRun(DEF, st, st.current, NOW);
+  file.run.eventDate = '2026-02-30';
+  const imp = S.importRun(S.emptyState(DEF.id, NOW), DEF, JSON.stringify(file), LATER);
+  assert.equal(imp.ok, true);
+  assert.equal(imp.run.eventDate, null);
+  assert.ok(imp.warnings.some((w) => w.includes('"2026-02-30" không có thật')), imp.warnings.join());
+  const run = { ...S.currentRun(st), eventDate: '2026-12-10' };
+  const link = S.encodeShare(DEF, run).replace(/^#luot=/, '');
+  const payload = JSON.parse(Buffer.from(link, 'base64url').toString('utf8'));
+  payload.e = '2099-13-01';
+  const dec = S.decodeShare('#luot=' + Buffer.from(JSON.stringify(payload)).toString('base64url'));
+  assert.equal(dec.ok, true);
+  const got = S.runFromShare(S.emptyState(DEF.id, NOW), DEF, dec.payload, LATER);
+  assert.equal(got.run.eventDate, null);
+  assert.equal(S.isDone(got.run, 'tham-dinh'), true);
+  assert.ok(got.warnings.some((w) => w.includes('"2099-13-01" không có thật')), got.warnings.join());
+});

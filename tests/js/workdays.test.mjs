@@ -394,3 +394,38 @@ test('a rule type or adjust named like an Object.prototype member is refused in 
     assert.ok(!/function|native code/.test(r.error), r.error);
   }
 });
+
+// ---- dates and numbers out of bounds ----------------------------------------
+
+test('a date that does not exist, or of a year outside 1900–2100, is refused in words', () => {
+  for (const [iso, words] of [['2026-02-30', 'ngày có thật'], ['2026-02-29', 'ngày có thật'], ['2026-13-01', 'ngày có thật'],
+    ['1899-12-31', 'Năm 1899 nằm ngoài khoảng'], ['2101-01-01', 'Năm 2101 nằm ngoài khoảng'], ['9999-12-31', 'Năm 9999']]) {
+    assert.ok(W.dateProblem(iso).includes(words), `${iso}: ${W.dateProblem(iso)}`);
+    for (const r of [W.addWorkingDays(CAL, iso, 5), W.addCalendarDays(CAL, iso, 5), W.latestBefore(CAL, iso, 2),
+      W.countWorkingDays(CAL, iso, iso), W.isWorkingDay(CAL, iso), W.nextOccurrences(CAL, { type: 'mid-quarter' }, iso, 2)]) {
+      assert.equal(r.value, null, iso);
+      assert.equal(r.error, W.dateProblem(iso));
+    }
+  }
+  assert.equal(W.dateProblem('2028-02-29'), null); // a leap day
+  assert.equal(W.dateProblem('1900-01-01'), null);
+  assert.equal(W.dateProblem('2100-12-31'), null);
+});
+
+test('a result past 2100 is refused, never printed as "10000-01-07"', () => {
+  for (const r of [W.addWorkingDays(CAL, '2100-12-28', 5), W.addCalendarDays(CAL, '2100-12-28', 5),
+    W.latestBefore(CAL, '1900-01-02', 5), W.addWorkingDays(CAL, '1900-01-02', -5)]) {
+    assert.equal(r.value, null);
+    assert.match(r.error, /^Kết quả rơi vào năm (2101|1899), ngoài khoảng Sổ tay tính được \(1900–2100\)\.$/);
+  }
+  const r = W.nextOccurrences(CAL, { type: 'yearly-date', month: 11, day: 15 }, '2099-01-01', 4);
+  assert.deepEqual(r.value, ['2099-11-16', '2100-11-15']); // 15/11/2099 is a Sunday
+  assert.ok(r.warnings.includes('Sổ tay chỉ tính đến hết năm 2100: các lần sau đó không được liệt kê.'));
+  assert.equal(W.nextOccurrences(CAL, { type: 'yearly-date', month: 1, day: 2 }, '2100-06-01', 1).value, null);
+});
+
+test('a 20-digit day count is refused as typed, not rounded', () => {
+  const r = W.addWorkingDays(CAL, '2026-02-10', '12345678901234567890');
+  assert.equal(r.error, 'Số ngày quá lớn: 12345678901234567890 (tối đa 3660).');
+  assert.equal(W.latestBefore(CAL, '2026-02-10', ' 99999999999999999999 ').error, 'Số ngày quá lớn: 99999999999999999999 (tối đa 3660).');
+});

@@ -127,17 +127,34 @@
     return names.some(function (n) { return !field(form, n); });
   }
 
-  // A number typed below the input's min (0 days where at least 1 is asked),
-  // or not a whole number: a Vietnamese message, and nothing is computed.
-  function invalidNumber(form) {
+  // What is wrong with one field, in words, or '': a value from the URL that the
+  // input refused (?start=2026-02-30, ?members=abc: the browser empties the
+  // field, which would otherwise show nothing at all), a number below the
+  // input's min (0 days where at least 1 is asked) or not whole, a date typed
+  // only in part. Dates out of 1900–2100 and too large numbers are refused by
+  // workdays.js / quorum.js with their own message.
+  function fieldProblem(input, W) {
+    var raw = input.value.trim();
+    var asked = input._sotayAsked;
+    if (asked !== undefined && raw === '') {
+      if (input.type === 'date') return (W.dateProblem(asked) || 'Ngày không hợp lệ: "' + asked + '".') + ' (giá trị trong đường dẫn)';
+      if (input.type === 'number') return 'Giá trị "' + asked + '" trong đường dẫn không phải số nguyên.';
+      return 'Giá trị "' + asked + '" trong đường dẫn không có trong danh sách.';
+    }
+    if (input.type === 'date') return raw === '' && input.validity && input.validity.badInput ? 'Ngày chưa đủ hoặc không có thật.' : '';
+    if (input.type !== 'number') return '';
+    var min = input.hasAttribute('min') ? +input.getAttribute('min') : null;
+    if (raw !== '' && !/^-?\d+$/.test(raw)) return 'Cần nhập một số nguyên.';
+    if (raw !== '' && min !== null && +raw < min) return 'Cần nhập số từ ' + min + ' trở lên.';
+    if (raw === '' && input.validity && input.validity.badInput) return 'Cần nhập một số nguyên.';
+    return '';
+  }
+
+  // The first field problem of the form, with the field's label: nothing is computed then.
+  function invalidInput(form, W) {
     var bad = null;
-    Array.prototype.forEach.call(form.querySelectorAll('input[type="number"]'), function (input) {
-      var raw = input.value.trim();
-      var min = input.hasAttribute('min') ? +input.getAttribute('min') : null;
-      var message = '';
-      if (raw !== '' && !/^-?\d+$/.test(raw)) message = 'Cần nhập một số nguyên.';
-      else if (raw !== '' && min !== null && +raw < min) message = 'Cần nhập số từ ' + min + ' trở lên.';
-      else if (raw === '' && input.validity && input.validity.badInput) message = 'Cần nhập một số nguyên.';
+    userInputs(form).forEach(function (input) {
+      var message = fieldProblem(input, W);
       if (input.setCustomValidity) input.setCustomValidity(message);
       if (message && !bad) {
         var lab = input.id && form.querySelector('label[for="' + input.id + '"]');
@@ -248,8 +265,11 @@
     var W = engine();
     var today = D.todayIso();
     userInputs(form).forEach(function (el) {
-      var value = W ? W.openingValue(params.get(el.name), el.getAttribute('data-default'), today) : params.get(el.name);
+      var asked = params.get(el.name);
+      var value = W ? W.openingValue(asked, el.getAttribute('data-default'), today) : asked;
       if (value) el.value = value;
+      // the input refused the URL's value (not a real date, not a number): say so until it is edited
+      if (asked && el.value !== asked) el._sotayAsked = asked;
     });
   }
 
@@ -272,7 +292,7 @@
     var name = form.getAttribute('data-calculator');
     var kind = Object.prototype.hasOwnProperty.call(KINDS, name) ? KINDS[name] : null;
     if (!W || !kind) return;
-    var bad = invalidNumber(form);
+    var bad = invalidInput(form, W);
     var done = bad ? false : kind(form, cal, W);
     if (bad) outputs(form).forEach(function (o) { write(form, o, { value: null, error: bad }); });
     else if (!done) outputs(form).forEach(function (o) { write(form, o, null); });
@@ -315,8 +335,12 @@
 
   function wire(form, cal) {
     prefill(form);
-    form.addEventListener('input', function () { compute(form, cal, true); });
-    form.addEventListener('change', function () { compute(form, cal, true); });
+    function edited(event) {
+      if (event.target) event.target._sotayAsked = undefined; // the reader's own value now
+      compute(form, cal, true);
+    }
+    form.addEventListener('input', edited);
+    form.addEventListener('change', edited);
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       compute(form, cal, true);

@@ -33,6 +33,10 @@
   var BACKUP_PREFIX = 'sotay:checklist-backup:';
   var EXPORT_FORMAT = 'sotay-checklist-run';
   var SHARE_PREFIX = 'luot=';
+  // An event date is a real day of these years (the same bounds as workdays.js):
+  // 2026-02-31 or 20260-01-01 come from a typing mistake, a file or a link.
+  var MIN_YEAR = 1900;
+  var MAX_YEAR = 2100;
 
   function isObject(x) {
     return x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -174,9 +178,11 @@
     });
   }
 
+  /** Set (or with null/"" clear) the event date; an invalid date leaves the run as it was (see eventDateProblem). */
   function setEventDate(state, runId, iso) {
+    if (iso && eventDateProblem(iso)) return state;
     return updateRun(state, runId, function (run) {
-      run.eventDate = isIsoDate(iso) ? iso : null;
+      run.eventDate = iso || null;
     });
   }
 
@@ -265,8 +271,34 @@
 
   /* ---------- validation and migrations ---------- */
 
+  /** "YYYY-MM-DD" naming a day that exists (Date.parse takes 2026-02-31 for 3 March). */
   function isIsoDate(s) {
-    return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s + 'T00:00:00Z'));
+    var m = typeof s === 'string' && /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+
+  /** Why `iso` cannot be an event date (Vietnamese), or null. */
+  function eventDateProblem(iso) {
+    var m = /^\+?0*(\d+)-\d{2}-\d{2}$/.exec(String(iso)); // a date input gives "20260-01-01" for year 20260
+    var y = m ? +m[1] : NaN;
+    if (m && (y < MIN_YEAR || y > MAX_YEAR)) return 'năm ' + y + ' nằm ngoài khoảng ' + MIN_YEAR + '–' + MAX_YEAR;
+    if (!isIsoDate(iso)) return 'ngày "' + iso + '" không có thật (cần dạng năm-tháng-ngày)';
+    return null;
+  }
+
+  /**
+   * A run from storage, a file or a link whose event date is a string but not a
+   * valid date loses the date, not its ticks: the date is cleared and the
+   * returned sentence says so (null when nothing was wrong).
+   */
+  function repairEventDate(run) {
+    if (!isObject(run) || typeof run.eventDate !== 'string' || !eventDateProblem(run.eventDate)) return null;
+    var why = eventDateProblem(run.eventDate);
+    run.eventDate = null;
+    return (typeof run.label === 'string' ? 'Lượt "' + run.label + '": ' : '') + 'ngày diễn ra không hợp lệ (' + why +
+      ') nên đã được bỏ; hãy chọn lại ngày.';
   }
 
   function runProblem(run, where) {
@@ -275,7 +307,7 @@
     if (typeof run.label !== 'string') return where + '.label thiếu';
     if (!isObject(run.ticks)) return where + '.ticks không hợp lệ';
     if (!isObject(run.notes)) return where + '.notes không hợp lệ';
-    if (run.eventDate != null && !isIsoDate(run.eventDate)) return where + '.eventDate không phải ngày hợp lệ';
+    if (run.eventDate != null && (typeof run.eventDate !== 'string' || eventDateProblem(run.eventDate))) return where + '.eventDate không phải ngày hợp lệ';
     var ids = Object.keys(run.ticks);
     for (var i = 0; i < ids.length; i++) {
       var t = run.ticks[ids[i]];
@@ -360,10 +392,11 @@
     }
     var m = migrate(obj, { checklistId: checklistId, now: now });
     if (!m.ok) return bad(m.error);
+    var warnings = Array.isArray(m.state.runs) ? m.state.runs.map(repairEventDate).filter(Boolean) : [];
     var problem = stateProblem(m.state);
     if (problem) return bad(problem);
     if (m.state.checklistId !== checklistId) return bad('dữ liệu thuộc danh mục khác');
-    return { ok: true, state: m.state, fresh: false, migratedFrom: m.from === SCHEMA ? null : m.from };
+    return { ok: true, state: m.state, fresh: false, migratedFrom: m.from === SCHEMA ? null : m.from, warnings: warnings };
   }
 
   function serialize(state) {
@@ -448,9 +481,9 @@
     if (!isObject(obj) || obj.format !== EXPORT_FORMAT) return { ok: false, error: 'Tệp này không phải là một lượt danh mục do Sổ tay xuất ra.' };
     if (obj.schema !== SCHEMA) return { ok: false, error: 'Tệp dùng phiên bản dữ liệu ' + obj.schema + ', bản Sổ tay này chỉ đọc được phiên bản ' + SCHEMA + '.' };
     if (obj.checklistId !== definition.id) return { ok: false, error: 'Tệp thuộc danh mục "' + obj.checklistId + '", không phải danh mục này.' };
+    var warnings = [repairEventDate(obj.run)].filter(Boolean);
     var p = runProblem(obj.run, 'run');
     if (p) return { ok: false, error: 'Nội dung lượt trong tệp không hợp lệ: ' + p + '.' };
-    var warnings = [];
     if (obj.version !== definitionHash(definition)) {
       warnings.push('Danh mục đã thay đổi kể từ khi tệp được xuất; việc không còn trong danh mục hiện ở mục "Đã bỏ khỏi danh mục".');
     }
@@ -524,7 +557,7 @@
     if (!isObject(p) || typeof p.c !== 'string' || !Array.isArray(p.d)) return bad;
     if (p.d.some(function (x) { return typeof x !== 'string'; })) return bad;
     if (p.n !== undefined && (!isObject(p.n) || Object.keys(p.n).some(function (k) { return typeof p.n[k] !== 'string'; }))) return bad;
-    if (p.e !== undefined && !isIsoDate(p.e)) return bad;
+    if (p.e !== undefined && typeof p.e !== 'string') return bad;
     return { ok: true, payload: p };
   }
 
@@ -533,6 +566,7 @@
     if (payload.c !== definition.id) return { ok: false, error: 'Đường dẫn chia sẻ thuộc danh mục khác.' };
     var run = newRunObject(state, now, (typeof payload.l === 'string' && payload.l ? payload.l : 'Lượt') + ' (nhận qua đường dẫn)');
     run.eventDate = payload.e || null;
+    var dateWarning = repairEventDate(run);
     var texts = dict();
     flattenItems(definition).forEach(function (it) { texts[it.id] = it.text; });
     payload.d.forEach(function (id) {
@@ -542,6 +576,7 @@
     });
     if (payload.n) Object.keys(payload.n).forEach(function (id) { put(run.notes, id, payload.n[id]); });
     var warnings = payload.v === definitionHash(definition) ? [] : ['Danh mục đã thay đổi kể từ khi đường dẫn được tạo.'];
+    if (dateWarning) warnings.push(dateWarning);
     var next = addRun(state, run, now);
     return { ok: true, state: next, run: currentRun(next), warnings: warnings };
   }
@@ -670,7 +705,8 @@
     dueDate: dueDate,
     engineFromWorkdays: engineFromWorkdays,
     formatDateVi: formatDateVi,
-    isIsoDate: isIsoDate
+    isIsoDate: isIsoDate,
+    eventDateProblem: eventDateProblem
   };
 
   if (typeof module !== 'undefined' && module.exports) {

@@ -73,6 +73,8 @@
     var res = S.load(this.storage, this.def.id, nowIso());
     this.state = res.state;
     this.loadError = res.ok ? null : res;
+    this.loadNotices = res.warnings || []; // e.g. a stored event date that is not a real day, cleared
+    this.dateNotice = null;
     if (!this.persistent) this.loadError = { error: 'Trình duyệt đang chặn bộ nhớ cục bộ (chế độ riêng tư?): các đánh dấu chỉ còn đến khi đóng trang. Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại.' };
     this.qa('[data-role="runbar"], [data-role="progress-box"], [data-role="tools"], [data-role="note-box"]').forEach(function (n) { n.hidden = false; });
     this.bind();
@@ -106,7 +108,7 @@
       } else if (t.matches('[data-role="run-select"]')) {
         self.commit(S.selectRun(self.state, t.value));
       } else if (t.matches('[data-role="event-date"]')) {
-        self.commit(S.setEventDate(self.state, self.state.current, t.value || null));
+        self.setEventDate(t);
       } else if (t.matches('[data-role="import"]')) {
         self.importFile(t.files && t.files[0]);
         t.value = '';
@@ -144,6 +146,14 @@
     });
     root.addEventListener('beforeprint', function () { self.el.classList.add('is-printing'); });
     root.addEventListener('afterprint', function () { self.el.classList.remove('is-printing'); });
+  };
+
+  /** The date input's value, or a message (in the banner) when it is not a date the list can use. */
+  Checklist.prototype.setEventDate = function (input) {
+    var problem = input.value ? S.eventDateProblem(input.value) : input.validity && input.validity.badInput ? 'ngày chưa đủ hoặc không có thật' : null;
+    this.dateNotice = problem ? 'Ngày diễn ra không hợp lệ: ' + problem + '. Hạn của từng việc được tính khi có ngày hợp lệ.' : null;
+    if (problem) this.render();
+    else this.commit(S.setEventDate(this.state, this.state.current, input.value || null));
   };
 
   Checklist.prototype.newRun = function () {
@@ -233,12 +243,15 @@
     this.paintArchive();
   };
 
+  /** The banner at the top: what went wrong reading storage, dates cleared or refused. */
   Checklist.prototype.paintError = function () {
-    var box = this.q('[data-role="error"]');
-    box.hidden = !this.loadError;
-    if (!this.loadError) return;
-    this.q('[data-role="error-text"]').textContent = this.loadError.error + (this.loadError.backupKey ? ' (Bản cũ được giữ trong bộ nhớ với khóa "' + this.loadError.backupKey + '".)' : '');
-    this.q('[data-action="download-backup"]').hidden = this.loadError.raw == null;
+    var e = this.loadError;
+    var lines = [];
+    if (e) lines.push(e.error + (e.backupKey ? ' (Bản cũ được giữ trong bộ nhớ với khóa "' + e.backupKey + '".)' : ''));
+    lines = lines.concat(this.loadNotices, this.dateNotice || []);
+    this.q('[data-role="error"]').hidden = !lines.length;
+    this.q('[data-role="error-text"]').textContent = lines.join(' ');
+    this.q('[data-action="download-backup"]').hidden = !e || e.raw == null;
   };
 
   Checklist.prototype.runLabel = function (run) {
