@@ -28,7 +28,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-KEY = "sotay:checklist:chuan-bi-hoi-nghi-btv"
+LEGACY_KEY = "sotay:checklist:chuan-bi-hoi-nghi-btv"  # the first releases: one key for every handbook
+
+
+def key(page, prefix: str = "sotay:checklist:") -> str:
+    """This handbook's storage key, as a JS string literal: the checklist id @ the handbook's folder."""
+    return json.dumps(f"{prefix}chuan-bi-hoi-nghi-btv@" + page.evaluate("Sotay.dom.storageScope()"))
 
 DEFINITION = {
     "id": "chuan-bi-hoi-nghi-btv",
@@ -141,7 +146,7 @@ def test_tick_survives_reload(page):
     assert box(page, "gui-tai-lieu").is_checked()
     assert not box(page, "tham-dinh").is_checked()
     assert progress_text(page) == "1/4 việc"
-    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    stored = json.loads(page.evaluate(f"localStorage.getItem({key(page)})"))
     assert stored["schema"] == 2
 
 
@@ -239,17 +244,17 @@ def test_share_link_opens_as_new_run(page, browser):
     assert box(pg, "tham-dinh").is_checked()
     assert "#" not in pg.url
     pg.reload()
-    assert pg.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).runs.length") == 2
+    assert pg.evaluate(f"JSON.parse(localStorage.getItem({key(pg)})).runs.length") == 2
     other.close()
 
 
 def test_corrupted_storage_is_reported_and_backed_up(page):
-    page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
+    page.evaluate(f"localStorage.setItem({key(page)}, '{{not json')")
     page.reload()
     banner = page.locator('[data-role="error"]')
     assert banner.is_visible()
     assert "bị hỏng" in banner.inner_text()
-    assert page.evaluate("localStorage.getItem('sotay:checklist-backup:chuan-bi-hoi-nghi-btv')") == "{not json"
+    assert page.evaluate(f"localStorage.getItem({key(page, 'sotay:checklist-backup:')})") == "{not json"
     box(page, "gui-tai-lieu").check()  # still usable
     assert progress_text(page) == "1/4 việc"
 
@@ -260,7 +265,7 @@ def test_removed_items_are_shown_not_dropped(page):
         "ticks": {"gui-tai-lieu": True, "viec-cu": True},
         "notes": {"viec-cu": "đã làm tháng trước"},
     }
-    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(state))})")
+    page.evaluate(f"localStorage.setItem({key(page)}, {json.dumps(json.dumps(state))})")
     page.reload()
     assert box(page, "gui-tai-lieu").is_checked()  # migrated from schema 1
     removed = page.locator('[data-role="removed"]')
@@ -318,9 +323,9 @@ def test_prototype_named_item_ids_are_ordinary_items(browser, tmp_path):
 
 def test_an_event_date_that_is_not_a_day_is_said_in_words(page):
     box(page, "gui-tai-lieu").check()
-    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    stored = json.loads(page.evaluate(f"localStorage.getItem({key(page)})"))
     stored["runs"][0]["eventDate"] = "2026-02-31"  # an old build, an edited file: Date.parse takes it for 3 March
-    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(stored))})")
+    page.evaluate(f"localStorage.setItem({key(page)}, {json.dumps(json.dumps(stored))})")
     page.reload()
     banner = page.locator('[data-role="error"]')
     assert banner.is_visible()
@@ -333,3 +338,73 @@ def test_an_event_date_that_is_not_a_day_is_said_in_words(page):
     page.fill('[data-role="event-date"]', "2026-12-10")
     assert "08/12/2026" in page.locator('[data-role="due-date"][data-item-id="gui-tai-lieu"]').inner_text()
     assert "Ngày diễn ra không hợp lệ" not in banner.inner_text()
+
+
+# --- storage: one handbook's ticks are its own; a full storage still shows them ----------------
+
+
+def fill_storage(page) -> None:
+    """Fill this origin's localStorage up to the last character the browser takes."""
+    page.evaluate("""() => {
+        let size = 1 << 20, i = 0;
+        while (size >= 1) {
+            try { localStorage.setItem('fill:' + i, 'x'.repeat(size)); i += 1; }
+            catch (e) { size = Math.floor(size / 2); }
+        }
+    }""")
+
+
+def test_two_handbooks_in_two_folders_keep_their_ticks_apart(browser, tmp_path):
+    """Under file:// every page shares one origin: the key carries the handbook's folder."""
+    folders = [tmp_path / "so-tay-xa-a", tmp_path / "so-tay-xa-b"]
+    for folder in folders:
+        folder.mkdir()
+    first, second = (render_harness(folder) for folder in folders)
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    pg.goto(first.as_uri())
+    box(pg, "gui-tai-lieu").check()
+    pg.goto(second.as_uri())
+    assert not box(pg, "gui-tai-lieu").is_checked()
+    assert progress_text(pg) == "0/4 việc"
+    box(pg, "tham-dinh").check()
+    pg.goto(first.as_uri())  # the same handbook again (a rebuild in the same folder): its own ticks
+    assert box(pg, "gui-tai-lieu").is_checked() and not box(pg, "tham-dinh").is_checked()
+    context.close()
+
+
+def test_ticks_under_the_old_shared_key_are_copied_not_lost(page):
+    state = {"schema": 1, "ticks": {"gui-tai-lieu": True}}
+    page.evaluate(f"localStorage.setItem({json.dumps(LEGACY_KEY)}, {json.dumps(json.dumps(state))})")
+    page.reload()
+    assert box(page, "gui-tai-lieu").is_checked()
+    assert json.loads(page.evaluate(f"localStorage.getItem({key(page)})"))["schema"] == 1  # copied as it was
+    assert page.evaluate(f"localStorage.getItem({json.dumps(LEGACY_KEY)})") is not None  # left for other handbooks
+    box(page, "tham-dinh").check()
+    page.reload()
+    assert box(page, "gui-tai-lieu").is_checked() and box(page, "tham-dinh").is_checked()
+
+
+def test_full_storage_keeps_showing_the_ticks_and_says_so(page, tmp_path):
+    box(page, "gui-tai-lieu").check()
+    fill_storage(page)
+    page.reload()
+    banner = page.locator('[data-role="error"]')
+    assert box(page, "gui-tai-lieu").is_checked()  # was: 0 ticks, "chế độ riêng tư?"
+    assert progress_text(page) == "1/4 việc"
+    assert not banner.is_visible()
+    box(page, "tham-dinh").check()
+    assert banner.is_visible()
+    assert "Bộ nhớ trình duyệt đầy" in banner.inner_text()
+    assert "Lưu đánh dấu, ghi chú thành tệp" in banner.inner_text()
+    assert "riêng tư" not in banner.inner_text()
+    assert box(page, "tham-dinh").is_checked()  # the change stays on the page
+    assert progress_text(page) == "2/4 việc"
+    page.screenshot(path=str(tmp_path / "full-storage.png"))
+    # room again: the next change saves everything, the banner goes
+    page.evaluate("localStorage.removeItem('fill:0')")
+    box(page, "xac-dinh-noi-dung").check()
+    assert not banner.is_visible()
+    assert "Đã lưu được" in page.locator('[data-role="status"]').inner_text()
+    page.reload()
+    assert progress_text(page) == "3/4 việc"

@@ -576,3 +576,91 @@ test('a file or a share link with an event date that is not a day: run kept, dat
   assert.equal(S.isDone(got.run, 'tham-dinh'), true);
   assert.ok(got.warnings.some((w) => w.includes('"2099-13-01" không có thật')), got.warnings.join());
 });
+
+// ---- one handbook's keys; a full storage -------------------------------------------
+
+const SCOPE_A = 'file:///home/an/Downloads/so-tay-quy-che/';
+function ticked(...ids) {
+  let st = S.emptyState(DEF.id, NOW);
+  for (const id of ids) st = S.setTick(st, st.current, id, true, NOW);
+  return st;
+}
+const SCOPE_B = 'file:///home/an/Desktop/so-tay-xa-khac/';
+
+test('keys carry the handbook scope; without one they are the first releases\' keys', () => {
+  assert.equal(S.storageKey('abc', SCOPE_A), 'sotay:checklist:abc@' + SCOPE_A);
+  assert.equal(S.backupKey('abc', '/'), 'sotay:checklist-backup:abc@/');
+  assert.notEqual(S.storageKey('abc', SCOPE_A), S.storageKey('abc', SCOPE_B));
+});
+
+test('two handbooks on one origin keep their ticks apart', () => {
+  const storage = memoryStorage();
+  const a = S.load(storage, DEF.id, NOW, SCOPE_A).state;
+  S.save(storage, S.setTick(a, a.current, 'gui-tai-lieu', true, NOW), SCOPE_A);
+  const b = S.load(storage, DEF.id, NOW, SCOPE_B);
+  assert.equal(b.fresh, true);
+  assert.equal(S.progress(DEF, S.currentRun(b.state)).done, 0);
+  assert.equal(S.progress(DEF, S.currentRun(S.load(storage, DEF.id, LATER, SCOPE_A).state)).done, 1);
+});
+
+test('ticks under the old shared key are copied to each handbook that opens, and kept', () => {
+  const legacy = S.serialize(ticked('tham-dinh'));
+  const storage = memoryStorage({ [S.storageKey(DEF.id)]: legacy });
+  const a = S.load(storage, DEF.id, LATER, SCOPE_A);
+  assert.equal(a.ok, true);
+  assert.equal(a.copiedFrom, S.storageKey(DEF.id));
+  assert.equal(storage.getItem(S.storageKey(DEF.id, SCOPE_A)), legacy);
+  assert.equal(storage.getItem(S.storageKey(DEF.id)), legacy); // left for the other handbook
+  assert.equal(S.isDone(S.currentRun(a.state), 'tham-dinh'), true);
+  // A's own changes from now on do not reach B, which gets its own copy of the old ticks
+  S.save(storage, S.setTick(a.state, a.state.current, 'gui-giay-moi', true, LATER), SCOPE_A);
+  const b = S.load(storage, DEF.id, LATER, SCOPE_B);
+  assert.equal(S.isDone(S.currentRun(b.state), 'tham-dinh'), true);
+  assert.equal(S.isDone(S.currentRun(b.state), 'gui-giay-moi'), false);
+  // once scoped, the scoped key wins
+  assert.equal(S.load(storage, DEF.id, LATER, SCOPE_A).copiedFrom, undefined);
+});
+
+test('a corrupted old key is backed up under the handbook\'s backup key', () => {
+  const storage = memoryStorage({ [S.storageKey(DEF.id)]: '{broken' });
+  const res = S.load(storage, DEF.id, NOW, SCOPE_A);
+  assert.equal(res.ok, false);
+  assert.equal(res.backupKey, S.backupKey(DEF.id, SCOPE_A));
+  assert.equal(storage.getItem(S.backupKey(DEF.id, SCOPE_A)), '{broken');
+});
+
+function fullStorage(initial, error) {
+  const s = memoryStorage(initial);
+  s.setItem = () => { throw error; };
+  return s;
+}
+
+test('a full storage: what it holds still loads; a failed write says "Bộ nhớ trình duyệt đầy"', () => {
+  const saved = ticked('gui-tai-lieu');
+  const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError', code: 22 });
+  const storage = fullStorage({ [S.storageKey(DEF.id, SCOPE_A)]: S.serialize(saved) }, quota);
+  const res = S.load(storage, DEF.id, LATER, SCOPE_A);
+  assert.equal(res.ok, true);
+  assert.equal(S.progress(DEF, S.currentRun(res.state)).done, 1);
+  const w = S.save(storage, S.setTick(res.state, res.state.current, 'tham-dinh', true, LATER), SCOPE_A);
+  assert.equal(w.ok, false);
+  assert.equal(w.full, true);
+  assert.match(w.error, /^Bộ nhớ trình duyệt đầy: thay đổi vừa rồi vẫn hiện trên trang/);
+  assert.match(w.error, /"Lưu đánh dấu, ghi chú thành tệp"/);
+  for (const e of [{ name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014 }, { name: 'Error', code: 22 }]) {
+    assert.equal(S.save(fullStorage({}, e), res.state, SCOPE_A).full, true, e.name);
+  }
+  const blocked = S.save(fullStorage({}, Object.assign(new Error('x'), { name: 'SecurityError', code: 18 })), res.state);
+  assert.equal(blocked.ok, false);
+  assert.equal(blocked.full, undefined);
+  assert.doesNotMatch(blocked.error, /đầy/);
+});
+
+test('a full storage while copying the old key: the ticks still load', () => {
+  const legacy = S.serialize(ticked('gui-tai-lieu'));
+  const storage = fullStorage({ [S.storageKey(DEF.id)]: legacy }, { name: 'QuotaExceededError', code: 22 });
+  const res = S.load(storage, DEF.id, LATER, SCOPE_A);
+  assert.equal(res.ok, true);
+  assert.equal(S.isDone(S.currentRun(res.state), 'gui-tai-lieu'), true);
+  assert.equal(res.copiedFrom, S.storageKey(DEF.id));
+});

@@ -16,7 +16,7 @@
  * matters) and returns new plain data; nothing here throws on bad input from
  * storage, files or URLs — it returns {ok: false, error: "<tiếng Việt>"}.
  *
- * Stored shape (localStorage key "sotay:checklist:<checklistId>"):
+ * Stored shape (localStorage key "sotay:checklist:<checklistId>@<scope>", see storageKey):
  *   {schema: 2, checklistId, current: runId,
  *    runs: [{id, label, created, archived: iso|null, eventDate: "YYYY-MM-DD"|null,
  *            ticks: {itemId: {done: true, at: iso|null, text?}},
@@ -64,12 +64,21 @@
     return Object.create(null);
   }
 
-  function storageKey(checklistId) {
-    return KEY_PREFIX + checklistId;
+  /**
+   * Keys are per handbook: "sotay:checklist:<checklistId>@<scope>", the scope
+   * being the handbook's root (dom.js storageScope: its folder under file://,
+   * where every handbook on the PC shares one origin; its path when served).
+   * Two handbooks unpacked in two folders keep their ticks apart; a rebuild or
+   * a new version at the same place keeps them. Without a scope: the key of the
+   * first releases, "sotay:checklist:<checklistId>", shared by every handbook
+   * of one origin; load() copies it to the scoped key (see load).
+   */
+  function storageKey(checklistId, scope) {
+    return KEY_PREFIX + checklistId + (scope ? '@' + scope : '');
   }
 
-  function backupKey(checklistId) {
-    return BACKUP_PREFIX + checklistId;
+  function backupKey(checklistId, scope) {
+    return BACKUP_PREFIX + checklistId + (scope ? '@' + scope : '');
   }
 
   /* ---------- definition helpers ---------- */
@@ -404,34 +413,63 @@
   }
 
   /**
-   * Load from a Storage-like object ({getItem, setItem}). Never throws.
-   * On corruption the raw value is copied to backupKey(checklistId) (once: an
+   * Load from a Storage-like object ({getItem, setItem}) for the handbook `scope`. Never throws.
+   * Nothing under the scoped key yet, but the unscoped key of the first releases
+   * holds this checklist: it is the reader's (it is what this page showed until
+   * now), so it is copied to the scoped key (copiedFrom: that key). The old key
+   * is left in place: another handbook of the same origin that showed those
+   * ticks too gets its own copy when first opened, so no one loses ticks.
+   * On corruption the raw value is copied to backupKey(checklistId, scope) (once: an
    * existing backup is not overwritten) and a fresh state is returned with
    * {ok: false, error, backupKey, raw}.
    */
-  function load(storage, checklistId, now) {
-    var raw;
+  function load(storage, checklistId, now, scope) {
+    var key = storageKey(checklistId, scope);
+    var raw, from = key;
     try {
-      raw = storage.getItem(storageKey(checklistId));
+      raw = storage.getItem(key);
+      if (raw === null && scope) {
+        from = storageKey(checklistId);
+        raw = storage.getItem(from);
+      }
     } catch (e) {
       var fresh = emptyState(checklistId, now);
       return { ok: false, state: fresh, error: 'Trình duyệt không cho đọc bộ nhớ cục bộ; các đánh dấu sẽ không được lưu.', raw: null, backupKey: null };
     }
     var parsed = parseStored(raw, checklistId, now);
-    if (parsed.ok) return parsed;
-    var bkey = backupKey(checklistId);
+    if (parsed.ok) {
+      if (raw !== null && from !== key) {
+        parsed.copiedFrom = from;
+        try {
+          storage.setItem(key, raw);
+        } catch (e) { /* full: the next save() tries again, and says why it fails */ }
+      }
+      return parsed;
+    }
+    var bkey = backupKey(checklistId, scope);
     try {
       if (storage.getItem(bkey) === null) storage.setItem(bkey, parsed.raw);
     } catch (e) { /* keep going: the raw value is still in the result */ }
     return { ok: false, state: emptyState(checklistId, now), error: parsed.error, raw: parsed.raw, backupKey: bkey };
   }
 
-  function save(storage, state) {
+  /** Did a write fail because the storage is full (each browser names it its own way)? */
+  function isQuotaError(e) {
+    return !!e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
+  }
+
+  var FULL_MESSAGE = 'Bộ nhớ trình duyệt đầy: thay đổi vừa rồi vẫn hiện trên trang nhưng chưa được lưu và sẽ mất khi đóng trang. ' +
+    'Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại. Muốn lưu tiếp trên máy này: xóa bớt ghi chú dài, ' +
+    'hoặc xóa dữ liệu của các trang không còn dùng trong cài đặt trình duyệt; lần lưu sau sẽ ghi lại cả những thay đổi này.';
+
+  /** {ok: true} | {ok: false, full: true when the storage is full, error: "<tiếng Việt>"}. */
+  function save(storage, state, scope) {
     try {
-      storage.setItem(storageKey(state.checklistId), serialize(state));
+      storage.setItem(storageKey(state.checklistId, scope), serialize(state));
       return { ok: true };
     } catch (e) {
-      return { ok: false, error: 'Không lưu được vào bộ nhớ của trình duyệt (có thể đã đầy hoặc bị chặn).' };
+      if (isQuotaError(e)) return { ok: false, full: true, error: FULL_MESSAGE };
+      return { ok: false, error: 'Không lưu được vào bộ nhớ của trình duyệt (có thể bị chặn): thay đổi vừa rồi sẽ mất khi đóng trang. Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại.' };
     }
   }
 

@@ -29,20 +29,23 @@
     return iso ? S.formatDateVi(String(iso).slice(0, 10)) : '';
   }
 
-  /** localStorage, or an in-memory stand-in when the browser refuses it. */
+  /**
+   * localStorage whenever the browser lets the page read it — also when it is
+   * full: what is stored is shown, and a write that fails says why (commit).
+   * The probe only reads (a probe write failed on a full storage and showed 0
+   * ticks). An in-memory stand-in only when reading is refused (storage blocked).
+   */
   function pickStorage() {
     try {
       var ls = root.localStorage;
-      var probe = 'sotay:probe';
-      ls.setItem(probe, '1');
-      ls.removeItem(probe);
+      ls.getItem('sotay:probe');
       return { storage: ls, persistent: true };
     } catch (e) {
-      var data = {};
+      var data = Object.create(null);
       return {
         persistent: false,
         storage: {
-          getItem: function (k) { return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : null; },
+          getItem: function (k) { return k in data ? data[k] : null; },
           setItem: function (k, v) { data[k] = String(v); },
           removeItem: function (k) { delete data[k]; }
         }
@@ -64,13 +67,15 @@
     var picked = pickStorage();
     this.storage = picked.storage;
     this.persistent = picked.persistent;
+    this.scope = D.storageScope(); // this handbook's keys: see storageScope in dom.js
+    this.saveError = null;
   }
 
   Checklist.prototype.q = function (sel) { return this.el.querySelector(sel); };
   Checklist.prototype.qa = function (sel) { return Array.prototype.slice.call(this.el.querySelectorAll(sel)); };
 
   Checklist.prototype.start = function () {
-    var res = S.load(this.storage, this.def.id, nowIso());
+    var res = S.load(this.storage, this.def.id, nowIso(), this.scope);
     this.state = res.state;
     this.loadError = res.ok ? null : res;
     this.loadNotices = res.warnings || []; // e.g. a stored event date that is not a real day, cleared
@@ -82,12 +87,24 @@
     this.render();
   };
 
+  /** Show `next` (kept in memory whatever happens), save it, say so if saving failed. */
   Checklist.prototype.commit = function (next, message) {
     this.state = next;
-    var saved = S.save(this.storage, next);
-    if (!saved.ok) this.status(saved.error);
-    else if (message) this.status(message);
+    this.save();
+    if (message) this.status(message);
     this.render();
+  };
+
+  /** Save this.state; a failure (full storage) stays in the banner until a save works again. */
+  Checklist.prototype.save = function () {
+    var saved = S.save(this.storage, this.state, this.scope);
+    if (!saved.ok) {
+      this.saveError = saved.error;
+    } else if (this.saveError) {
+      this.saveError = null;
+      this.status('Đã lưu được vào bộ nhớ trình duyệt, cả những thay đổi trước đó.');
+    }
+    return saved;
   };
 
   Checklist.prototype.status = function (text) {
@@ -119,8 +136,8 @@
       if (t.matches('textarea[data-role="note"]')) {
         // save on every keystroke, repaint only the print copy: never lose a note
         self.state = S.setNote(self.state, self.state.current, t.dataset.itemId, t.value);
-        var saved = S.save(self.storage, self.state);
-        if (!saved.ok) self.status(saved.error);
+        self.save();
+        self.paintError();
         self.paintNotePrint(t.dataset.itemId, t.value);
         self.paintRemoved();
       }
@@ -140,8 +157,9 @@
       }
     });
     root.addEventListener('storage', function (ev) {
-      if (ev.key !== S.storageKey(self.def.id)) return;
-      var res = S.load(self.storage, self.def.id, nowIso());
+      // another tab saved: show its state, unless this one holds changes it could not save
+      if (ev.key !== S.storageKey(self.def.id, self.scope) || self.saveError) return;
+      var res = S.load(self.storage, self.def.id, nowIso(), self.scope);
       if (res.ok) { self.state = res.state; self.render(); }
     });
     root.addEventListener('beforeprint', function () { self.el.classList.add('is-printing'); });
@@ -216,8 +234,8 @@
       var res = S.runFromShare(this.state, this.def, dec.payload, nowIso());
       if (res.ok) {
         this.state = res.state;
-        var saved = S.save(this.storage, this.state);
-        message = ['Đã mở lượt được chia sẻ "' + res.run.label + '".'].concat(res.warnings, saved.ok ? [] : [saved.error]).join(' ');
+        this.save();
+        message = ['Đã mở lượt được chia sẻ "' + res.run.label + '".'].concat(res.warnings).join(' ');
       } else {
         message = res.error;
       }
@@ -248,7 +266,7 @@
     var e = this.loadError;
     var lines = [];
     if (e) lines.push(e.error + (e.backupKey ? ' (Bản cũ được giữ trong bộ nhớ với khóa "' + e.backupKey + '".)' : ''));
-    lines = lines.concat(this.loadNotices, this.dateNotice || []);
+    lines = lines.concat(this.loadNotices, this.dateNotice || [], this.saveError || []);
     this.q('[data-role="error"]').hidden = !lines.length;
     this.q('[data-role="error-text"]').textContent = lines.join(' ');
     this.q('[data-action="download-backup"]').hidden = !e || e.raw == null;
