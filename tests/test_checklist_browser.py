@@ -385,7 +385,7 @@ def test_ticks_under_the_old_shared_key_are_copied_not_lost(page):
     assert box(page, "gui-tai-lieu").is_checked() and box(page, "tham-dinh").is_checked()
 
 
-def test_full_storage_keeps_showing_the_ticks_and_says_so(page, tmp_path):
+def test_full_storage_keeps_showing_the_ticks_and_says_so(page):
     box(page, "gui-tai-lieu").check()
     fill_storage(page)
     page.reload()
@@ -399,8 +399,8 @@ def test_full_storage_keeps_showing_the_ticks_and_says_so(page, tmp_path):
     assert "Lưu đánh dấu, ghi chú thành tệp" in banner.inner_text()
     assert "riêng tư" not in banner.inner_text()
     assert box(page, "tham-dinh").is_checked()  # the change stays on the page
-    assert progress_text(page) == "2/4 việc"
-    page.screenshot(path=str(tmp_path / "full-storage.png"))
+    assert progress_text(page) == "2/4 việc · chưa lưu"  # the progress bar stays in view while scrolling
+    assert banner.get_by_role("button", name="Lưu đánh dấu, ghi chú thành tệp").is_visible()
     # room again: the next change saves everything, the banner goes
     page.evaluate("localStorage.removeItem('fill:0')")
     box(page, "xac-dinh-noi-dung").check()

@@ -645,7 +645,7 @@ test('a full storage: what it holds still loads; a failed write says "Bộ nhớ
   const w = S.save(storage, S.setTick(res.state, res.state.current, 'tham-dinh', true, LATER), SCOPE_A);
   assert.equal(w.ok, false);
   assert.equal(w.full, true);
-  assert.match(w.error, /^Bộ nhớ trình duyệt đầy: thay đổi vừa rồi vẫn hiện trên trang/);
+  assert.match(w.error, /^Bộ nhớ trình duyệt đầy: thay đổi vừa rồi chưa được lưu/);
   assert.match(w.error, /"Lưu đánh dấu, ghi chú thành tệp"/);
   for (const e of [{ name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014 }, { name: 'Error', code: 22 }]) {
     assert.equal(S.save(fullStorage({}, e), res.state, SCOPE_A).full, true, e.name);

@@ -133,11 +133,11 @@
   // input's min (0 days where at least 1 is asked) or not whole, a date typed
   // only in part. Dates out of 1900–2100 and too large numbers are refused by
   // workdays.js / quorum.js with their own message.
-  function fieldProblem(input, W) {
+  function fieldProblem(input) {
     var raw = input.value.trim();
     var asked = input._sotayAsked;
     if (asked !== undefined && raw === '') {
-      if (input.type === 'date') return (W.dateProblem(asked) || 'Ngày không hợp lệ: "' + asked + '".') + ' (giá trị trong đường dẫn)';
+      if (input.type === 'date') return 'Ngày "' + asked + '" trong đường dẫn không có thật hoặc sai dạng (cần năm-tháng-ngày, ví dụ 2026-02-10).';
       if (input.type === 'number') return 'Giá trị "' + asked + '" trong đường dẫn không phải số nguyên.';
       return 'Giá trị "' + asked + '" trong đường dẫn không có trong danh sách.';
     }
@@ -151,10 +151,10 @@
   }
 
   // The first field problem of the form, with the field's label: nothing is computed then.
-  function invalidInput(form, W) {
+  function invalidInput(form) {
     var bad = null;
     userInputs(form).forEach(function (input) {
-      var message = fieldProblem(input, W);
+      var message = fieldProblem(input);
       if (input.setCustomValidity) input.setCustomValidity(message);
       if (message && !bad) {
         var lab = input.id && form.querySelector('label[for="' + input.id + '"]');
@@ -292,7 +292,7 @@
     var name = form.getAttribute('data-calculator');
     var kind = Object.prototype.hasOwnProperty.call(KINDS, name) ? KINDS[name] : null;
     if (!W || !kind) return;
-    var bad = invalidInput(form, W);
+    var bad = invalidInput(form);
     var done = bad ? false : kind(form, cal, W);
     if (bad) outputs(form).forEach(function (o) { write(form, o, { value: null, error: bad }); });
     else if (!done) outputs(form).forEach(function (o) { write(form, o, null); });

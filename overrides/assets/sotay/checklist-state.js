@@ -458,9 +458,9 @@
     return !!e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
   }
 
-  var FULL_MESSAGE = 'Bộ nhớ trình duyệt đầy: thay đổi vừa rồi vẫn hiện trên trang nhưng chưa được lưu và sẽ mất khi đóng trang. ' +
-    'Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại. Muốn lưu tiếp trên máy này: xóa bớt ghi chú dài, ' +
-    'hoặc xóa dữ liệu của các trang không còn dùng trong cài đặt trình duyệt; lần lưu sau sẽ ghi lại cả những thay đổi này.';
+  var FULL_MESSAGE = 'Bộ nhớ trình duyệt đầy: thay đổi vừa rồi chưa được lưu và sẽ mất khi đóng trang. ' +
+    'Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại; muốn lưu tiếp trên máy này, ' +
+    'xóa bớt ghi chú dài hoặc dữ liệu các trang web không dùng.';
 
   /** {ok: true} | {ok: false, full: true when the storage is full, error: "<tiếng Việt>"}. */
   function save(storage, state, scope) {

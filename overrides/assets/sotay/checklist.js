@@ -98,7 +98,12 @@
   /** Save this.state; a failure (full storage) stays in the banner until a save works again. */
   Checklist.prototype.save = function () {
     var saved = S.save(this.storage, this.state, this.scope);
-    if (!saved.ok) {
+    if (!saved.ok && !this.saveError) {
+      // the first failure: the message (and its export button) is brought into view once
+      this.saveError = saved.error;
+      this.paintError();
+      this.q('[data-role="error"]').scrollIntoView({ block: 'nearest' });
+    } else if (!saved.ok) {
       this.saveError = saved.error;
     } else if (this.saveError) {
       this.saveError = null;
@@ -270,6 +275,8 @@
     this.q('[data-role="error"]').hidden = !lines.length;
     this.q('[data-role="error-text"]').textContent = lines.join(' ');
     this.q('[data-action="download-backup"]').hidden = !e || e.raw == null;
+    var exportHere = this.q('[data-role="error-export"]'); // a full storage: the way out, right under the message
+    if (exportHere) exportHere.hidden = !this.saveError;
   };
 
   Checklist.prototype.runLabel = function (run) {
@@ -331,7 +338,9 @@
     bar.max = p.total || 1;
     bar.value = p.done;
     bar.setAttribute('aria-valuetext', p.label);
-    this.q('[data-role="progress-text"]').textContent = p.label;
+    // the progress bar stays in view while scrolling the list: it says when ticks are not saved
+    this.q('[data-role="progress-text"]').textContent = p.label + (this.saveError ? ' · chưa lưu' : '');
+    this.q('[data-role="progress-box"]').classList.toggle('is-unsaved', !!this.saveError);
   };
 
   Checklist.prototype.paintDue = function (run) {
