@@ -99,7 +99,7 @@ def seed_site(dest: Path, *, folded_copy: bool = False) -> index.IndexReport:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_html(path, title, content, attrs=attrs), encoding="utf-8")
     fragment = render_template(make_environment(), "search.html", root="", aliases=index.search_aliases(ALIASES))
-    scripts = ("search-core.js", "search-file.js", "search.js")
+    scripts = ("dom.js", "search-core.js", "search-file.js", "search.js")
     (dest / "tim-kiem.html").write_text(page_html("tim-kiem.html", "Tìm kiếm", fragment, scripts=scripts), encoding="utf-8")
     shutil.copytree(ASSETS, dest / "assets" / "sotay", dirs_exist_ok=True)
     return index.index_site(dest)

@@ -81,7 +81,7 @@ def build_fixture_site(dest: Path) -> index.IndexReport:
     fragment = render_template(
         make_environment(), "search.html", root="", aliases=index.search_aliases(ALIASES), kinds=KINDS
     )
-    scripts = ("search-core.js", "search-file.js", "search.js")
+    scripts = ("dom.js", "search-core.js", "search-file.js", "search.js")
     (dest / "tim-kiem.html").write_text(page_html("tim-kiem.html", "Tìm kiếm", fragment, scripts=scripts), encoding="utf-8")
     shutil.copytree(ASSETS, dest / "assets" / "sotay", dirs_exist_ok=True)
     return index.index_site(dest)

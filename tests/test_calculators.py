@@ -139,7 +139,7 @@ def test_every_fragment_renders(env):
 def write_page(env, folder: Path, views, *, module_probe: bool = False) -> Path:
     """A standalone page as the lead's pages must be: JSON island + classic scripts."""
     (folder / "assets").mkdir(parents=True)
-    for name in ("workdays.js", "ics.js", "calculator.js"):
+    for name in ("dom.js", "workdays.js", "quorum.js", "ics.js", "calculator.js"):
         shutil.copy(ASSETS / name, folder / "assets" / name)
     island = dumps(build_calendar(ROOT / "data")).replace("</", "<\\/")
     body = "\n".join(render(env, v) for v in views)
@@ -152,7 +152,9 @@ def write_page(env, folder: Path, views, *, module_probe: bool = False) -> Path:
         f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Máy tính</title></head><body>
 {body}
 <script type="application/json" id="sotay-calendar">{island}</script>
+<script src="assets/dom.js"></script>
 <script src="assets/workdays.js"></script>
+<script src="assets/quorum.js"></script>
 <script src="assets/ics.js"></script>
 <script src="assets/calculator.js"></script>
 {probe}
@@ -212,6 +214,44 @@ def test_bad_numbers_get_a_vietnamese_message_and_no_result(new_page, page_url):
     page.fill("#tinh-tra-loi-7-ngay-days", "7")
     assert value(page, "tinh-tra-loi-7-ngay", "end") == "2026-02-26"
     assert page.locator("#tinh-tra-loi-7-ngay .sotay-calc__warnings").count() == 0
+    assert watch.errors == []
+
+
+def calc_note(page, form_id):
+    return page.locator(f"#{form_id} .sotay-calc__warnings").first.text_content()
+
+
+@pytest.mark.browser
+def test_dates_and_numbers_from_the_url_that_the_inputs_refuse_are_said_in_words(new_page, page_url):
+    """The browser empties <input type=date> for 2026-02-30 and <input type=number> for "abc":
+    the page used to show nothing at all."""
+    page, watch = new_page()
+    page.goto(page_url + "?start=2026-02-30&days=7&members=abc&meeting=2026-02-31")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == ""
+    assert 'Ngày "2026-02-30" trong đường dẫn không có thật hoặc sai dạng (cần năm-tháng-ngày' in calc_note(page, "tinh-tra-loi-7-ngay")
+    assert 'Giá trị "abc" trong đường dẫn không phải số nguyên.' in calc_note(page, "bieu-quyet")
+    assert value(page, "bieu-quyet", "du-hop-2-3") == ""
+    assert '"2026-02-31"' in calc_note(page, "hop-btv")
+    # the reader's own value replaces the URL's, and the message goes
+    page.fill("#tinh-tra-loi-7-ngay-start", "2026-02-10")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == "2026-02-26"
+    assert page.locator("#tinh-tra-loi-7-ngay .sotay-calc__warnings").count() == 0
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+def test_huge_numbers_and_far_years_are_bounded(new_page, page_url):
+    page, watch = new_page()
+    page.goto(page_url + "?start=9999-12-31&days=5&members=12345678901234567890")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == ""  # was "10000-01-07"
+    assert "Năm 9999 nằm ngoài khoảng Sổ tay tính được (1900–2100)" in calc_note(page, "tinh-tra-loi-7-ngay")
+    assert value(page, "bieu-quyet", "du-hop-2-3") == ""  # was "66666666666666660000"
+    assert "Số thành viên quá lớn: 12345678901234567890 (cần một số nguyên từ 1 đến 1000)." in calc_note(page, "bieu-quyet")
+    page.fill("#tinh-tra-loi-7-ngay-start", "2100-12-28")
+    assert value(page, "tinh-tra-loi-7-ngay", "end") == ""
+    assert "Kết quả rơi vào năm 2101" in calc_note(page, "tinh-tra-loi-7-ngay")
+    page.fill("#bieu-quyet-members", "1000")
+    assert value(page, "bieu-quyet", "du-hop-2-3") == "667"
     assert watch.errors == []
 
 

@@ -18,7 +18,12 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "overrides" / "assets" / "sotay"
-KEY = "sotay:checklist:chuan-bi-hoi-nghi-btv"
+LEGACY_KEY = "sotay:checklist:chuan-bi-hoi-nghi-btv"  # the first releases: one key for every handbook
+
+
+def key(page, prefix: str = "sotay:checklist:") -> str:
+    """This handbook's storage key, as a JS string literal: the checklist id @ the handbook's folder."""
+    return json.dumps(f"{prefix}chuan-bi-hoi-nghi-btv@" + page.evaluate("Sotay.dom.storageScope()"))
 
 DEFINITION = {
     "id": "chuan-bi-hoi-nghi-btv",
@@ -49,7 +54,7 @@ def _view_item(item: dict) -> dict:
     }
 
 
-def render_harness(directory: Path, calendar: dict | None = None) -> Path:
+def render_harness(directory: Path, calendar: dict | None = None, definition: dict = DEFINITION) -> Path:
     """Write danh-muc.html + assets into `directory`; with `calendar`, also workdays.js and its island."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(ROOT / "generator" / "templates"),
@@ -57,16 +62,16 @@ def render_harness(directory: Path, calendar: dict | None = None) -> Path:
         undefined=jinja2.StrictUndefined,
     )
     view = {
-        "id": DEFINITION["id"],
-        "title": DEFINITION["title"],
+        "id": definition["id"],
+        "title": definition["title"],
         "trigger": "Khi Thường trực quyết định triệu tập hội nghị Ban Thường vụ.",
-        "event_label": DEFINITION["event_label"],
+        "event_label": definition["event_label"],
         "users": [{"name": "Văn phòng Đảng ủy", "href": "../co-quan/van-phong-dang-uy.html"}],
-        "items": [_view_item(i) for i in DEFINITION["items"]],
-        "definition_json": json.dumps(DEFINITION, ensure_ascii=False),
+        "items": [_view_item(i) for i in definition["items"]],
+        "definition_json": json.dumps(definition, ensure_ascii=False),
     }
     fragment = env.get_template("checklist.html").render(checklist=view)
-    names = ["checklist.css", "checklist-state.js", "checklist.js"] + (["workdays.js"] if calendar else [])
+    names = ["checklist.css", "dom.js", "checklist-state.js", "checklist.js"] + (["workdays.js"] if calendar else [])
     for name in names:
         shutil.copy(ASSETS / name, directory / name)
     extra = ""
@@ -80,8 +85,8 @@ def render_harness(directory: Path, calendar: dict | None = None) -> Path:
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<title>Danh mục</title><link rel='stylesheet' href='checklist.css'></head>"
-        f"<body><main><h1>{DEFINITION['title']}</h1>{fragment}</main>{extra}"
-        "<script src='checklist-state.js'></script><script src='checklist.js'></script>"
+        f"<body><main><h1>{definition['title']}</h1>{fragment}</main>{extra}"
+        "<script src='dom.js'></script><script src='checklist-state.js'></script><script src='checklist.js'></script>"
         "</body></html>",
         encoding="utf-8",
     )
@@ -131,7 +136,7 @@ def test_tick_survives_reload(page):
     assert box(page, "gui-tai-lieu").is_checked()
     assert not box(page, "tham-dinh").is_checked()
     assert progress_text(page) == "1/4 việc"
-    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    stored = json.loads(page.evaluate(f"localStorage.getItem({key(page)})"))
     assert stored["schema"] == 2
 
 
@@ -229,17 +234,17 @@ def test_share_link_opens_as_new_run(page, browser):
     assert box(pg, "tham-dinh").is_checked()
     assert "#" not in pg.url
     pg.reload()
-    assert pg.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).runs.length") == 2
+    assert pg.evaluate(f"JSON.parse(localStorage.getItem({key(pg)})).runs.length") == 2
     other.close()
 
 
 def test_corrupted_storage_is_reported_and_backed_up(page):
-    page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
+    page.evaluate(f"localStorage.setItem({key(page)}, '{{not json')")
     page.reload()
     banner = page.locator('[data-role="error"]')
     assert banner.is_visible()
     assert "bị hỏng" in banner.inner_text()
-    assert page.evaluate("localStorage.getItem('sotay:checklist-backup:chuan-bi-hoi-nghi-btv')") == "{not json"
+    assert page.evaluate(f"localStorage.getItem({key(page, 'sotay:checklist-backup:')})") == "{not json"
     box(page, "gui-tai-lieu").check()  # still usable
     assert progress_text(page) == "1/4 việc"
 
@@ -250,7 +255,7 @@ def test_removed_items_are_shown_not_dropped(page):
         "ticks": {"gui-tai-lieu": True, "viec-cu": True},
         "notes": {"viec-cu": "đã làm tháng trước"},
     }
-    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(state))})")
+    page.evaluate(f"localStorage.setItem({key(page)}, {json.dumps(json.dumps(state))})")
     page.reload()
     assert box(page, "gui-tai-lieu").is_checked()  # migrated from schema 1
     removed = page.locator('[data-role="removed"]')
@@ -281,3 +286,115 @@ def test_printed_with_no_date_shows_a_line_to_fill_not_mm_dd_yyyy(page):
     page.emulate_media(media="print")
     assert field.get_attribute("data-empty") is None
     assert page.is_visible('[data-role="event-date"]')
+
+
+def test_prototype_named_item_ids_are_ordinary_items(browser, tmp_path):
+    """An item id "constructor" showed the note "function Object() { [native code] }"."""
+    ids = ["constructor", "__proto__", "toString"]
+    definition = {**DEFINITION, "items": [{"id": i, "text": f"Việc {i}", "due": None, "items": []} for i in ids]}
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(render_harness(tmp_path, definition=definition).as_uri())
+    for i in ids:
+        assert pg.input_value(f'textarea[data-item-id="{i}"]') == "", i
+        assert not box(pg, i).is_checked(), i
+    assert "native code" not in pg.locator("[data-checklist]").inner_text()
+    assert not pg.locator('[data-role="removed"]').is_visible()
+    for i in ids:
+        box(pg, i).check()
+    pg.reload()
+    assert all(box(pg, i).is_checked() for i in ids)
+    assert progress_text(pg) == "3/3 việc"
+    assert errors == []
+    context.close()
+
+
+def test_an_event_date_that_is_not_a_day_is_said_in_words(page):
+    box(page, "gui-tai-lieu").check()
+    stored = json.loads(page.evaluate(f"localStorage.getItem({key(page)})"))
+    stored["runs"][0]["eventDate"] = "2026-02-31"  # an old build, an edited file: Date.parse takes it for 3 March
+    page.evaluate(f"localStorage.setItem({key(page)}, {json.dumps(json.dumps(stored))})")
+    page.reload()
+    banner = page.locator('[data-role="error"]')
+    assert banner.is_visible()
+    assert 'ngày "2026-02-31" không có thật' in banner.inner_text() and "hãy chọn lại ngày" in banner.inner_text()
+    assert box(page, "gui-tai-lieu").is_checked()  # the ticks stay
+    assert page.input_value('[data-role="event-date"]') == ""
+    assert page.locator('[data-role="due-date"][data-item-id="gui-tai-lieu"]').inner_text() == ""
+    page.fill('[data-role="event-date"]', "1800-12-10")
+    assert "Ngày diễn ra không hợp lệ: năm 1800 nằm ngoài khoảng 1900–2100." in banner.inner_text()
+    page.fill('[data-role="event-date"]', "2026-12-10")
+    assert "08/12/2026" in page.locator('[data-role="due-date"][data-item-id="gui-tai-lieu"]').inner_text()
+    assert "Ngày diễn ra không hợp lệ" not in banner.inner_text()
+
+
+# --- storage: one handbook's ticks are its own; a full storage still shows them ----------------
+
+
+def fill_storage(page) -> None:
+    """Fill this origin's localStorage up to the last character the browser takes."""
+    page.evaluate("""() => {
+        let size = 1 << 20, i = 0;
+        while (size >= 1) {
+            try { localStorage.setItem('fill:' + i, 'x'.repeat(size)); i += 1; }
+            catch (e) { size = Math.floor(size / 2); }
+        }
+    }""")
+
+
+def test_two_handbooks_in_two_folders_keep_their_ticks_apart(browser, tmp_path):
+    """Under file:// every page shares one origin: the key carries the handbook's folder."""
+    folders = [tmp_path / "so-tay-xa-a", tmp_path / "so-tay-xa-b"]
+    for folder in folders:
+        folder.mkdir()
+    first, second = (render_harness(folder) for folder in folders)
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    pg.goto(first.as_uri())
+    box(pg, "gui-tai-lieu").check()
+    pg.goto(second.as_uri())
+    assert not box(pg, "gui-tai-lieu").is_checked()
+    assert progress_text(pg) == "0/4 việc"
+    box(pg, "tham-dinh").check()
+    pg.goto(first.as_uri())  # the same handbook again (a rebuild in the same folder): its own ticks
+    assert box(pg, "gui-tai-lieu").is_checked() and not box(pg, "tham-dinh").is_checked()
+    context.close()
+
+
+def test_ticks_under_the_old_shared_key_are_copied_not_lost(page):
+    state = {"schema": 1, "ticks": {"gui-tai-lieu": True}}
+    page.evaluate(f"localStorage.setItem({json.dumps(LEGACY_KEY)}, {json.dumps(json.dumps(state))})")
+    page.reload()
+    assert box(page, "gui-tai-lieu").is_checked()
+    assert json.loads(page.evaluate(f"localStorage.getItem({key(page)})"))["schema"] == 1  # copied as it was
+    assert page.evaluate(f"localStorage.getItem({json.dumps(LEGACY_KEY)})") is not None  # left for other handbooks
+    box(page, "tham-dinh").check()
+    page.reload()
+    assert box(page, "gui-tai-lieu").is_checked() and box(page, "tham-dinh").is_checked()
+
+
+def test_full_storage_keeps_showing_the_ticks_and_says_so(page):
+    box(page, "gui-tai-lieu").check()
+    fill_storage(page)
+    page.reload()
+    banner = page.locator('[data-role="error"]')
+    assert box(page, "gui-tai-lieu").is_checked()  # was: 0 ticks, "chế độ riêng tư?"
+    assert progress_text(page) == "1/4 việc"
+    assert not banner.is_visible()
+    box(page, "tham-dinh").check()
+    assert banner.is_visible()
+    assert "Bộ nhớ trình duyệt đầy" in banner.inner_text()
+    assert "Lưu đánh dấu, ghi chú thành tệp" in banner.inner_text()
+    assert "riêng tư" not in banner.inner_text()
+    assert box(page, "tham-dinh").is_checked()  # the change stays on the page
+    assert progress_text(page) == "2/4 việc · chưa lưu"  # the progress bar stays in view while scrolling
+    assert banner.get_by_role("button", name="Lưu đánh dấu, ghi chú thành tệp").is_visible()
+    # room again: the next change saves everything, the banner goes
+    page.evaluate("localStorage.removeItem('fill:0')")
+    box(page, "xac-dinh-noi-dung").check()
+    assert not banner.is_visible()
+    assert "Đã lưu được" in page.locator('[data-role="status"]').inner_text()
+    page.reload()
+    assert progress_text(page) == "3/4 việc"

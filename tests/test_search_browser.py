@@ -201,7 +201,7 @@ def material_site(tmp_path_factory):
         "theme: {name: material, custom_dir: overrides, language: vi, font: false}\n"
         "markdown_extensions: [attr_list, md_in_html]\n"
         "extra_css: [assets/sotay/search.css]\n"
-        "extra_javascript: [assets/sotay/search-core.js, assets/sotay/search-file.js, assets/sotay/search.js]\n",
+        "extra_javascript: [assets/sotay/dom.js, assets/sotay/search-core.js, assets/sotay/search-file.js, assets/sotay/search.js]\n",
         encoding="utf-8",
     )
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, check=True)

@@ -39,7 +39,7 @@ from generator.model.knowledge import Cite
 from generator.views.common import draft_mark
 
 QUIZ_CSS = ["assets/sotay/course.css"]
-QUIZ_SCRIPTS = ["assets/sotay/quiz.js"]
+QUIZ_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/quiz.js"]
 MAX_QUESTIONS = 16  # per quiz: one class period
 HOLDER_ACTIONS = ("chu-tri", "quyet-dinh")
 BODY_SIZES = {"ban-chap-hanh": 15, "ban-thuong-vu": 7}  # the sizes used in examples; others get 9

@@ -7,7 +7,7 @@ import json
 from generator import urls
 from generator.views.common import cite_link
 
-CHECKLIST_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/checklist-state.js", "assets/sotay/checklist.js"]
+CHECKLIST_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/workdays.js", "assets/sotay/checklist-state.js", "assets/sotay/checklist.js"]
 CHECKLIST_CSS = ["assets/sotay/checklist.css"]
 
 

@@ -23,8 +23,8 @@ from generator.views import common as views
 from generator.views.calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
 from generator.views.nav import sort_key
 
-CALCULATOR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/calculator.js"]
-CALENDAR_SCRIPTS = ["assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/obligations.js",
+CALCULATOR_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/workdays.js", "assets/sotay/quorum.js", "assets/sotay/ics.js", "assets/sotay/calculator.js"]
+CALENDAR_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/obligations.js",
                     "assets/sotay/obligations-ui.js"]
 TOOL_CSS = ["assets/sotay/tools.css"]
 INDEX = "index"

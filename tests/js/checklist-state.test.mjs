@@ -460,3 +460,207 @@ test('formatDateVi', () => {
   assert.equal(S.formatDateVi('2026-12-03'), '03/12/2026');
   assert.equal(S.formatDateVi('bad'), '');
 });
+
+// ---- ids that are also Object.prototype's names -------------------------------
+
+const PROTO_IDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+const PROTO_DEF = { id: 'proto', items: PROTO_IDS.map((id) => ({ id, text: 'Việc ' + id })) };
+
+test('an item id like "constructor" shows no tick and no note until the user makes one', () => {
+  const st = S.emptyState(PROTO_DEF.id, NOW);
+  const view = S.reconcile(PROTO_DEF, S.currentRun(st));
+  for (const it of view.items) {
+    assert.equal(it.done, false, it.id);
+    assert.equal(it.note, '', it.id); // was "function Object() { [native code] }"
+    assert.equal(it.at, null, it.id);
+  }
+  assert.deepEqual(view.removed, []);
+  assert.equal(S.progress(PROTO_DEF, S.currentRun(st)).label, '0/5 việc');
+});
+
+test('ticks and notes on prototype-named ids are kept through save, load, export and share', () => {
+  let st = S.emptyState(PROTO_DEF.id, NOW);
+  for (const id of PROTO_IDS) {
+    st = S.setTick(st, st.current, id, true, NOW, 'Việc ' + id);
+    st = S.setNote(st, st.current, id, 'ghi chú ' + id);
+  }
+  const check = (state, where) => {
+    const view = S.reconcile(PROTO_DEF, S.currentRun(state));
+    for (const it of view.items) {
+      assert.equal(it.done, true, `${where} ${it.id}`);
+      assert.equal(it.note, 'ghi chú ' + it.id, `${where} ${it.id}`);
+    }
+    assert.deepEqual(view.removed, [], where);
+    assert.equal(S.progress(PROTO_DEF, S.currentRun(state)).label, '5/5 việc', where);
+    assert.equal(Object.getPrototypeOf(S.currentRun(state).ticks), Object.prototype, where); // the prototype is untouched
+  };
+  check(st, 'state');
+  const store = memoryStorage();
+  S.save(store, st);
+  check(S.load(store, PROTO_DEF.id, LATER).state, 'load');
+  const imported = S.importRun(S.emptyState(PROTO_DEF.id, NOW), PROTO_DEF, JSON.stringify(S.exportRun(PROTO_DEF, st, st.current, NOW)), LATER);
+  check(imported.state, 'import');
+  const dec = S.decodeShare(S.encodeShare(PROTO_DEF, S.currentRun(st)));
+  const shared = S.runFromShare(S.emptyState(PROTO_DEF.id, NOW), PROTO_DEF, dec.payload, LATER);
+  check(shared.state, 'share');
+  // unticking and forgetting remove the own property only
+  let cleared = st;
+  for (const id of PROTO_IDS) cleared = S.forgetItem(cleared, cleared.current, id);
+  assert.deepEqual(Object.keys(S.currentRun(cleared).ticks), []);
+  assert.equal(S.progress(PROTO_DEF, S.currentRun(cleared)).label, '0/5 việc');
+});
+
+test('a schema-1 store with prototype-named ids migrates them as data', () => {
+  const raw = '{"schema": 1, "ticks": {"__proto__": true, "constructor": true}, "notes": {"toString": "x"}}';
+  const first = S.parseStored(raw, PROTO_DEF.id, NOW);
+  assert.equal(first.ok, true);
+  const res = S.parseStored(S.serialize(first.state), PROTO_DEF.id, LATER); // saved in schema 2, read again
+  const view = S.reconcile(PROTO_DEF, S.currentRun(res.state));
+  assert.deepEqual(view.items.filter((i) => i.done).map((i) => i.id), ['constructor', '__proto__']);
+  assert.equal(view.items.find((i) => i.id === 'toString').note, 'x');
+});
+
+// ---- event dates that are not days ---------------------------------------------
+
+test('isIsoDate wants a day that exists (Date.parse takes 2026-02-31 for 3 March)', () => {
+  assert.equal(S.isIsoDate('2026-02-31'), false);
+  assert.equal(S.isIsoDate('2026-02-29'), false);
+  assert.equal(S.isIsoDate('2028-02-29'), true);
+  assert.equal(S.eventDateProblem('2026-02-31'), 'ngày "2026-02-31" không có thật (cần dạng năm-tháng-ngày)');
+  assert.equal(S.eventDateProblem('20260-01-01'), 'năm 20260 nằm ngoài khoảng 1900–2100'); // a date input's year 20260
+  assert.equal(S.eventDateProblem('1899-12-31'), 'năm 1899 nằm ngoài khoảng 1900–2100');
+  assert.equal(S.eventDateProblem('2100-12-31'), null);
+});
+
+test('setEventDate refuses an invalid date and keeps the one set before', () => {
+  let st = S.setEventDate(S.emptyState(DEF.id, NOW), null, null);
+  st = S.setEventDate(st, st.current, '2026-12-10');
+  for (const bad of ['2026-02-31', '10000-01-07', '1800-01-01']) {
+    assert.equal(S.currentRun(S.setEventDate(st, st.current, bad)).eventDate, '2026-12-10', bad);
+  }
+  assert.equal(S.currentRun(S.setEventDate(st, st.current, '')).eventDate, null); // clearing is fine
+});
+
+test('a stored event date that is not a day is cleared with a message; the ticks stay', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  st = S.setTick(st, st.current, 'gui-tai-lieu', true, NOW);
+  const stored = JSON.parse(S.serialize(st));
+  stored.runs[0].eventDate = '2026-02-31';
+  const res = S.parseStored(JSON.stringify(stored), DEF.id, LATER);
+  assert.equal(res.ok, true);
+  assert.equal(S.currentRun(res.state).eventDate, null);
+  assert.equal(S.isDone(S.currentRun(res.state), 'gui-tai-lieu'), true);
+  assert.deepEqual(res.warnings, ['Lượt "Lượt 1": ngày diễn ra không hợp lệ (ngày "2026-02-31" không có thật (cần dạng năm-tháng-ngày)) nên đã được bỏ; hãy chọn lại ngày.']);
+  assert.deepEqual(S.parseStored(S.serialize(st), DEF.id, LATER).warnings, []);
+  stored.runs[0].eventDate = 20260101; // not even a string: the data is broken
+  assert.equal(S.parseStored(JSON.stringify(stored), DEF.id, LATER).ok, false);
+});
+
+test('a file or a share link with an event date that is not a day: run kept, date dropped, said so', () => {
+  let st = S.emptyState(DEF.id, NOW);
+  st = S.setTick(st, st.current, 'tham-dinh', true, NOW);
+  const file = S.exportRun(DEF, st, st.current, NOW);
+  file.run.eventDate = '2026-02-30';
+  const imp = S.importRun(S.emptyState(DEF.id, NOW), DEF, JSON.stringify(file), LATER);
+  assert.equal(imp.ok, true);
+  assert.equal(imp.run.eventDate, null);
+  assert.ok(imp.warnings.some((w) => w.includes('"2026-02-30" không có thật')), imp.warnings.join());
+  const run = { ...S.currentRun(st), eventDate: '2026-12-10' };
+  const link = S.encodeShare(DEF, run).replace(/^#luot=/, '');
+  const payload = JSON.parse(Buffer.from(link, 'base64url').toString('utf8'));
+  payload.e = '2099-13-01';
+  const dec = S.decodeShare('#luot=' + Buffer.from(JSON.stringify(payload)).toString('base64url'));
+  assert.equal(dec.ok, true);
+  const got = S.runFromShare(S.emptyState(DEF.id, NOW), DEF, dec.payload, LATER);
+  assert.equal(got.run.eventDate, null);
+  assert.equal(S.isDone(got.run, 'tham-dinh'), true);
+  assert.ok(got.warnings.some((w) => w.includes('"2099-13-01" không có thật')), got.warnings.join());
+});
+
+// ---- one handbook's keys; a full storage -------------------------------------------
+
+const SCOPE_A = 'file:///home/an/Downloads/so-tay-quy-che/';
+function ticked(...ids) {
+  let st = S.emptyState(DEF.id, NOW);
+  for (const id of ids) st = S.setTick(st, st.current, id, true, NOW);
+  return st;
+}
+const SCOPE_B = 'file:///home/an/Desktop/so-tay-xa-khac/';
+
+test('keys carry the handbook scope; without one they are the first releases\' keys', () => {
+  assert.equal(S.storageKey('abc', SCOPE_A), 'sotay:checklist:abc@' + SCOPE_A);
+  assert.equal(S.backupKey('abc', '/'), 'sotay:checklist-backup:abc@/');
+  assert.notEqual(S.storageKey('abc', SCOPE_A), S.storageKey('abc', SCOPE_B));
+});
+
+test('two handbooks on one origin keep their ticks apart', () => {
+  const storage = memoryStorage();
+  const a = S.load(storage, DEF.id, NOW, SCOPE_A).state;
+  S.save(storage, S.setTick(a, a.current, 'gui-tai-lieu', true, NOW), SCOPE_A);
+  const b = S.load(storage, DEF.id, NOW, SCOPE_B);
+  assert.equal(b.fresh, true);
+  assert.equal(S.progress(DEF, S.currentRun(b.state)).done, 0);
+  assert.equal(S.progress(DEF, S.currentRun(S.load(storage, DEF.id, LATER, SCOPE_A).state)).done, 1);
+});
+
+test('ticks under the old shared key are copied to each handbook that opens, and kept', () => {
+  const legacy = S.serialize(ticked('tham-dinh'));
+  const storage = memoryStorage({ [S.storageKey(DEF.id)]: legacy });
+  const a = S.load(storage, DEF.id, LATER, SCOPE_A);
+  assert.equal(a.ok, true);
+  assert.equal(a.copiedFrom, S.storageKey(DEF.id));
+  assert.equal(storage.getItem(S.storageKey(DEF.id, SCOPE_A)), legacy);
+  assert.equal(storage.getItem(S.storageKey(DEF.id)), legacy); // left for the other handbook
+  assert.equal(S.isDone(S.currentRun(a.state), 'tham-dinh'), true);
+  // A's own changes from now on do not reach B, which gets its own copy of the old ticks
+  S.save(storage, S.setTick(a.state, a.state.current, 'gui-giay-moi', true, LATER), SCOPE_A);
+  const b = S.load(storage, DEF.id, LATER, SCOPE_B);
+  assert.equal(S.isDone(S.currentRun(b.state), 'tham-dinh'), true);
+  assert.equal(S.isDone(S.currentRun(b.state), 'gui-giay-moi'), false);
+  // once scoped, the scoped key wins
+  assert.equal(S.load(storage, DEF.id, LATER, SCOPE_A).copiedFrom, undefined);
+});
+
+test('a corrupted old key is backed up under the handbook\'s backup key', () => {
+  const storage = memoryStorage({ [S.storageKey(DEF.id)]: '{broken' });
+  const res = S.load(storage, DEF.id, NOW, SCOPE_A);
+  assert.equal(res.ok, false);
+  assert.equal(res.backupKey, S.backupKey(DEF.id, SCOPE_A));
+  assert.equal(storage.getItem(S.backupKey(DEF.id, SCOPE_A)), '{broken');
+});
+
+function fullStorage(initial, error) {
+  const s = memoryStorage(initial);
+  s.setItem = () => { throw error; };
+  return s;
+}
+
+test('a full storage: what it holds still loads; a failed write says "Bộ nhớ trình duyệt đầy"', () => {
+  const saved = ticked('gui-tai-lieu');
+  const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError', code: 22 });
+  const storage = fullStorage({ [S.storageKey(DEF.id, SCOPE_A)]: S.serialize(saved) }, quota);
+  const res = S.load(storage, DEF.id, LATER, SCOPE_A);
+  assert.equal(res.ok, true);
+  assert.equal(S.progress(DEF, S.currentRun(res.state)).done, 1);
+  const w = S.save(storage, S.setTick(res.state, res.state.current, 'tham-dinh', true, LATER), SCOPE_A);
+  assert.equal(w.ok, false);
+  assert.equal(w.full, true);
+  assert.match(w.error, /^Bộ nhớ trình duyệt đầy: thay đổi vừa rồi chưa được lưu/);
+  assert.match(w.error, /"Lưu đánh dấu, ghi chú thành tệp"/);
+  for (const e of [{ name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014 }, { name: 'Error', code: 22 }]) {
+    assert.equal(S.save(fullStorage({}, e), res.state, SCOPE_A).full, true, e.name);
+  }
+  const blocked = S.save(fullStorage({}, Object.assign(new Error('x'), { name: 'SecurityError', code: 18 })), res.state);
+  assert.equal(blocked.ok, false);
+  assert.equal(blocked.full, undefined);
+  assert.doesNotMatch(blocked.error, /đầy/);
+});
+
+test('a full storage while copying the old key: the ticks still load', () => {
+  const legacy = S.serialize(ticked('gui-tai-lieu'));
+  const storage = fullStorage({ [S.storageKey(DEF.id)]: legacy }, { name: 'QuotaExceededError', code: 22 });
+  const res = S.load(storage, DEF.id, LATER, SCOPE_A);
+  assert.equal(res.ok, true);
+  assert.equal(S.isDone(S.currentRun(res.state), 'gui-tai-lieu'), true);
+  assert.equal(res.copiedFrom, S.storageKey(DEF.id));
+});

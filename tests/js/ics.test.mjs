@@ -95,3 +95,9 @@ test('loads as a classic script and attaches globalThis.Sotay.ics', () => {
   vm.runInContext(readFileSync(SRC, 'utf8'), ctx);
   assert.equal(typeof vm.runInContext('Sotay.ics.build', ctx), 'function');
 });
+
+test('a uid named like an Object.prototype member is not taken for a duplicate', () => {
+  const r = ICS.build([{ ...ONE, uid: 'constructor' }, { ...ONE, uid: 'toString' }], { dtstamp: STAMP });
+  assert.equal(r.error, undefined);
+  assert.equal((r.value.match(/BEGIN:VEVENT/g) || []).length, 2);
+});

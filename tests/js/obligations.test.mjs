@@ -165,3 +165,20 @@ test('an approximate date is marked as such in the calendar and its export', () 
   assert.equal(item.approx, 'giữa Quý IV');
   assert.match(O.events([item])[0].description, /không phải hạn chót/);
 });
+
+test('a holder or rule id named like an Object.prototype member is data, not a crash', () => {
+  // ?holder=constructor in the URL, and an island whose ids collide with prototype names
+  for (const holder of ['constructor', '__proto__', 'toString']) {
+    const r = O.plan(CAL, DATA, holder, '2026');
+    assert.equal(r.value, null, holder);
+    assert.match(r.error, /Không có chức danh, cơ quan/);
+    assert.deepEqual(O.documentsOf(DATA, holder), []);
+  }
+  const data = JSON.parse(JSON.stringify({
+    ...DATA,
+    by_holder: { constructor: ['giao-ban', 'toString'] }, // "toString" is not a rule of the island
+  }));
+  const r = O.plan(CAL, data, 'constructor', '2026');
+  assert.equal(r.value.length, 51);
+  assert.deepEqual(r.undated, []);
+});

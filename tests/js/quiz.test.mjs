@@ -24,7 +24,7 @@ test('empty state scores nothing', () => {
 test('the first answer counts; changing it later does not', () => {
   let s = Q.answer({ chosen: {} }, KEY, 'ty-le-quorum', '1');
   s = Q.answer(s, KEY, 'ty-le-quorum', '2');
-  assert.deepEqual(s.chosen, { 'ty-le-quorum': 1 });
+  assert.deepEqual({ ...s.chosen }, { 'ty-le-quorum': 1 });
   assert.equal(Q.score(s, KEY).correct, 0);
 });
 
@@ -38,7 +38,7 @@ test('unknown questions and bad choices are ignored', () => {
   let s = Q.answer({ chosen: {} }, KEY, 'khong-co', '0');
   s = Q.answer(s, KEY, 'so-ngay-7', 'abc');
   s = Q.answer(s, KEY, 'so-ngay-7', '-1');
-  assert.deepEqual(s.chosen, {});
+  assert.deepEqual({ ...s.chosen }, {});
 });
 
 test('full score and percent when every answer is right', () => {
@@ -65,4 +65,17 @@ test('classic-script path attaches Sotay.quiz without a DOM', () => {
   const context = {};
   vm.runInNewContext(readFileSync(SRC, 'utf8'), context);
   assert.equal(typeof context.Sotay.quiz.score, 'function');
+});
+
+test('question ids named like Object.prototype members are ordinary questions', () => {
+  // The key comes from a JSON island: JSON.parse makes "__proto__" an own property.
+  const key = JSON.parse('{"constructor": 1, "__proto__": 2, "toString": 0}');
+  let s = { chosen: {} };
+  assert.equal(Q.score(s, key).answered, 0);
+  s = Q.answer(s, key, 'constructor', '1');
+  s = Q.answer(s, key, '__proto__', '2');
+  s = Q.answer(s, key, 'toString', '3');
+  s = Q.answer(s, key, '__proto__', '0'); // the first answer counts
+  assert.deepEqual(Q.score(s, key), { answered: 3, correct: 2, total: 3, percent: 67, done: true });
+  assert.equal(Q.answer({ chosen: {} }, { a: 0 }, 'hasOwnProperty', '0').chosen.hasOwnProperty, undefined);
 });

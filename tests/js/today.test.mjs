@@ -9,15 +9,17 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const W = require('../../overrides/assets/sotay/workdays.js');
+const D = require('../../overrides/assets/sotay/dom.js');
 
 test('todayIso is the local calendar day, not the UTC one', () => {
   const early = new Date('2026-11-22T23:30:00Z'); // 06:30 on 23/11 in Hà Nội
   assert.equal(early.toISOString().slice(0, 10), '2026-11-22');
-  assert.equal(W.todayIso(early), '2026-11-23');
-  assert.equal(W.todayIso(new Date('2026-12-31T16:59:00Z')), '2026-12-31'); // 23:59 local
-  assert.equal(W.todayIso(new Date('2026-12-31T17:00:00Z')), '2027-01-01'); // midnight local
-  assert.equal(W.todayIso(new Date('x')), null);
-  assert.equal(W.todayIso('2026-11-23'), null);
+  assert.equal(D.todayIso(early), '2026-11-23');
+  assert.equal(D.todayIso(new Date('2026-12-31T16:59:00Z')), '2026-12-31'); // 23:59 local
+  assert.equal(D.todayIso(new Date('2026-12-31T17:00:00Z')), '2027-01-01'); // midnight local
+  assert.equal(D.todayIso(new Date('x')), null);
+  assert.equal(D.todayIso('2026-11-23'), null);
+  assert.match(D.todayIso(), /^\d{4}-\d{2}-\d{2}$/); // no argument: the clock
 });
 
 test('a field opens on the URL value, else today when marked so, else empty', () => {
@@ -30,7 +32,7 @@ test('a field opens on the URL value, else today when marked so, else empty', ()
 });
 
 test('opened on a Tuesday, the weekly meeting shows next Monday first', () => {
-  const today = W.todayIso(new Date('2026-11-24T01:00:00Z')); // Tuesday 24/11, 08:00 local
+  const today = D.todayIso(new Date('2026-11-24T01:00:00Z')); // Tuesday 24/11, 08:00 local
   const r = W.nextOccurrences(null, { type: 'weekly', weekday: 1 }, today, 2);
   assert.deepEqual(r.value, ['2026-11-30', '2026-12-07']); // this week's Monday is past
 });

@@ -155,26 +155,6 @@ for (const [rule, from, count, expected, until] of RECURRING) {
   });
 }
 
-// [fn, members, fraction, op, expected]
-const COUNTING = [
-  ['quorum', 15, '2/3', undefined, 10],
-  ['quorum', 16, '2/3', undefined, 11],
-  ['quorum', 9, '2/3', undefined, 6],
-  ['quorum', 15, '1/2', '>', 8],
-  ['majority', 15, undefined, undefined, 8],
-  ['majority', 16, undefined, undefined, 9],
-  ['majority', 1, undefined, undefined, 1],
-  ['majority', 30, '2/3', '>=', 20],
-  ['majority', '21', '1/2', '>', 11],
-];
-
-for (const [fn, members, fraction, op, expected] of COUNTING) {
-  test(`${fn}(${members}, ${fraction}, ${op}) = ${expected}`, () => {
-    const r = W[fn](members, fraction, op);
-    assert.equal(r.value, expected, r.explanation.join('\n'));
-  });
-}
-
 // ---- explanations ---------------------------------------------------------
 
 test('explanation names every skipped holiday with its weekday and reason', () => {
@@ -262,9 +242,6 @@ test('bad input returns an error object instead of throwing', () => {
     W.addCalendarDays(CAL, '2026-02-10', -1),
     W.latestBefore(CAL, '2026-02-10', 2, 'weeks'),
     W.nextOccurrences(CAL, { type: 'fortnightly' }, '2026-02-10', 1),
-    W.quorum(0, '2/3'),
-    W.quorum(10, '3/2'),
-    W.majority(10, '1/2', '=='),
     W.countWorkingDays(CAL, '2026-02-10', '2026-02-01'),
     W.addWorkingDays(CAL, '2026-02-10', 100000),
     W.addCalendarDays(CAL, '2026-02-10', 100000),
@@ -278,7 +255,6 @@ test('bad input returns an error object instead of throwing', () => {
 
 test('numeric strings from form inputs are accepted', () => {
   assert.equal(W.addWorkingDays(CAL, '2026-02-10', '7').value, '2026-02-26');
-  assert.equal(W.quorum('15', '2/3').value, 10);
 });
 
 test('no calendar at all: weekends only, with a warning', () => {
@@ -381,19 +357,6 @@ test('property: results never land on a non-working day (every recurring rule)',
   });
 });
 
-test('property: quorum and majority are the smallest counts meeting the threshold', () => {
-  const rnd = prng(11);
-  for (let i = 0; i < 500; i++) {
-    const m = 1 + Math.floor(rnd() * 200);
-    const b = 1 + Math.floor(rnd() * 5);
-    const a = 1 + Math.floor(rnd() * b);
-    const q = W.quorum(m, `${a}/${b}`).value;
-    assert.ok(q * b >= m * a && (q - 1) * b < m * a, `quorum ${m} ${a}/${b}`);
-    const v = W.majority(m, `${a}/${b}`).value;
-    assert.ok(v * b > m * a && (v - 1) * b <= m * a, `majority ${m} ${a}/${b}`);
-  }
-});
-
 test('property: a period-end anchor stays in its period, a period start moves later within it', () => {
   cases(17, 60, (from, _n, _rnd, msg) => {
     for (const o of W.nextOccurrences(CAL, { type: 'month-end' }, from, 12).occurrences) {
@@ -421,4 +384,48 @@ test('an approximate time ("giữa Quý IV") is a reference date, never a deadli
   assert.match(text, /không phải hạn chót/);
   assert.match(text, /mốc tham chiếu/);
   assert.doesNotMatch(text, /Điều 148/);
+});
+
+test('a rule type or adjust named like an Object.prototype member is refused in words', () => {
+  for (const rule of [{ type: 'constructor' }, { type: '__proto__' }, { type: 'toString' },
+    { type: 'mid-quarter', adjust: 'toString' }, { type: 'mid-quarter', adjust: 'constructor' }]) {
+    const r = W.nextOccurrences(CAL, rule, '2026-02-10', 2);
+    assert.equal(r.value, null, JSON.stringify(rule));
+    assert.ok(!/function|native code/.test(r.error), r.error);
+  }
+});
+
+// ---- dates and numbers out of bounds ----------------------------------------
+
+test('a date that does not exist, or of a year outside 1900–2100, is refused in words', () => {
+  for (const [iso, words] of [['2026-02-30', 'ngày có thật'], ['2026-02-29', 'ngày có thật'], ['2026-13-01', 'ngày có thật'],
+    ['1899-12-31', 'Năm 1899 nằm ngoài khoảng'], ['2101-01-01', 'Năm 2101 nằm ngoài khoảng'], ['9999-12-31', 'Năm 9999']]) {
+    assert.ok(W.dateProblem(iso).includes(words), `${iso}: ${W.dateProblem(iso)}`);
+    for (const r of [W.addWorkingDays(CAL, iso, 5), W.addCalendarDays(CAL, iso, 5), W.latestBefore(CAL, iso, 2),
+      W.countWorkingDays(CAL, iso, iso), W.isWorkingDay(CAL, iso), W.nextOccurrences(CAL, { type: 'mid-quarter' }, iso, 2)]) {
+      assert.equal(r.value, null, iso);
+      assert.equal(r.error, W.dateProblem(iso));
+    }
+  }
+  assert.equal(W.dateProblem('2028-02-29'), null); // a leap day
+  assert.equal(W.dateProblem('1900-01-01'), null);
+  assert.equal(W.dateProblem('2100-12-31'), null);
+});
+
+test('a result past 2100 is refused, never printed as "10000-01-07"', () => {
+  for (const r of [W.addWorkingDays(CAL, '2100-12-28', 5), W.addCalendarDays(CAL, '2100-12-28', 5),
+    W.latestBefore(CAL, '1900-01-02', 5), W.addWorkingDays(CAL, '1900-01-02', -5)]) {
+    assert.equal(r.value, null);
+    assert.match(r.error, /^Kết quả rơi vào năm (2101|1899), ngoài khoảng Sổ tay tính được \(1900–2100\)\.$/);
+  }
+  const r = W.nextOccurrences(CAL, { type: 'yearly-date', month: 11, day: 15 }, '2099-01-01', 4);
+  assert.deepEqual(r.value, ['2099-11-16', '2100-11-15']); // 15/11/2099 is a Sunday
+  assert.ok(r.warnings.includes('Sổ tay chỉ tính đến hết năm 2100: các lần sau đó không được liệt kê.'));
+  assert.equal(W.nextOccurrences(CAL, { type: 'yearly-date', month: 1, day: 2 }, '2100-06-01', 1).value, null);
+});
+
+test('a 20-digit day count is refused as typed, not rounded', () => {
+  const r = W.addWorkingDays(CAL, '2026-02-10', '12345678901234567890');
+  assert.equal(r.error, 'Số ngày quá lớn: 12345678901234567890 (tối đa 3660).');
+  assert.equal(W.latestBefore(CAL, '2026-02-10', ' 99999999999999999999 ').error, 'Số ngày quá lớn: 99999999999999999999 (tối đa 3660).');
 });

@@ -4,14 +4,16 @@
  * Classic script (works from file://; see workdays.js). Include, in order, at
  * the end of the page (or with `defer`):
  *   <script type="application/json" id="sotay-calendar">{…calendar JSON…}</script>
+ *   <script src="…/assets/sotay/dom.js"></script>
  *   <script src="…/assets/sotay/workdays.js"></script>
+ *   <script src="…/assets/sotay/quorum.js"></script>     (only if a form is data-calculator="quorum")
  *   <script src="…/assets/sotay/ics.js"></script>        (only if a form has data-ics)
  *   <script src="…/assets/sotay/calculator.js"></script>
  *
  * It finds every <form data-calculator="KIND">, reads its named inputs, fills
  * them from the URL query (?start=2026-02-10&days=7, ?meeting=2026-03-02,
  * ?members=15) — an input with data-default="today" and no value in the URL
- * opens on the reader's date (Sotay.workdays.todayIso) — computes on input/submit with Sotay.workdays, writes each
+ * opens on the reader's date (Sotay.dom.todayIso) — computes on input/submit with Sotay.workdays, writes each
  * result into <output name=… data-value="ISO date or number"> (display text:
  * "26/02/2026 (Thứ Năm)") and its sentences into <ol data-explanation-for=NAME>,
  * and puts the inputs back into the URL (history.replaceState) so the result
@@ -21,7 +23,7 @@
  * working-days         start, days     <output name=end>            addWorkingDays
  * calendar-days        start, days     <output name=end>            addCalendarDays
  * meeting-schedule     meeting         <output data-before=2 | data-before-input=NAME, data-unit="days|working-days">  latestBefore
- * quorum               members         <output data-count="quorum|majority" data-fraction="2/3" data-op=">=|>">
+ * quorum               members         <output data-count="quorum|majority" data-fraction="2/3" data-op=">=|>">  quorum.js
  * absence              from, to        <output name=days> count; <output data-threshold=2> "true"/"false"
  * recurring            from, count?    <output data-rule='{"type":"mid-quarter"}'>  nextOccurrences
  * A <button type="button" data-ics> in a recurring / meeting-schedule form downloads
@@ -32,17 +34,8 @@
   'use strict';
 
   var doc = root.document;
-  if (!doc) return;
-
-  function calendar() {
-    var island = doc.getElementById('sotay-calendar');
-    if (!island) return null;
-    try {
-      return JSON.parse(island.textContent);
-    } catch (e) {
-      return null;
-    }
-  }
+  var D = root.Sotay && root.Sotay.dom;
+  if (!doc || !D) return;
 
   function engine() {
     return root.Sotay && root.Sotay.workdays;
@@ -134,17 +127,34 @@
     return names.some(function (n) { return !field(form, n); });
   }
 
-  // A number typed below the input's min (0 days where at least 1 is asked),
-  // or not a whole number: a Vietnamese message, and nothing is computed.
-  function invalidNumber(form) {
+  // What is wrong with one field, in words, or '': a value from the URL that the
+  // input refused (?start=2026-02-30, ?members=abc: the browser empties the
+  // field, which would otherwise show nothing at all), a number below the
+  // input's min (0 days where at least 1 is asked) or not whole, a date typed
+  // only in part. Dates out of 1900–2100 and too large numbers are refused by
+  // workdays.js / quorum.js with their own message.
+  function fieldProblem(input) {
+    var raw = input.value.trim();
+    var asked = input._sotayAsked;
+    if (asked !== undefined && raw === '') {
+      if (input.type === 'date') return 'Ngày "' + asked + '" trong đường dẫn không có thật hoặc sai dạng (cần năm-tháng-ngày, ví dụ 2026-02-10).';
+      if (input.type === 'number') return 'Giá trị "' + asked + '" trong đường dẫn không phải số nguyên.';
+      return 'Giá trị "' + asked + '" trong đường dẫn không có trong danh sách.';
+    }
+    if (input.type === 'date') return raw === '' && input.validity && input.validity.badInput ? 'Ngày chưa đủ hoặc không có thật.' : '';
+    if (input.type !== 'number') return '';
+    var min = input.hasAttribute('min') ? +input.getAttribute('min') : null;
+    if (raw !== '' && !/^-?\d+$/.test(raw)) return 'Cần nhập một số nguyên.';
+    if (raw !== '' && min !== null && +raw < min) return 'Cần nhập số từ ' + min + ' trở lên.';
+    if (raw === '' && input.validity && input.validity.badInput) return 'Cần nhập một số nguyên.';
+    return '';
+  }
+
+  // The first field problem of the form, with the field's label: nothing is computed then.
+  function invalidInput(form) {
     var bad = null;
-    Array.prototype.forEach.call(form.querySelectorAll('input[type="number"]'), function (input) {
-      var raw = input.value.trim();
-      var min = input.hasAttribute('min') ? +input.getAttribute('min') : null;
-      var message = '';
-      if (raw !== '' && !/^-?\d+$/.test(raw)) message = 'Cần nhập một số nguyên.';
-      else if (raw !== '' && min !== null && +raw < min) message = 'Cần nhập số từ ' + min + ' trở lên.';
-      else if (raw === '' && input.validity && input.validity.badInput) message = 'Cần nhập một số nguyên.';
+    userInputs(form).forEach(function (input) {
+      var message = fieldProblem(input);
       if (input.setCustomValidity) input.setCustomValidity(message);
       if (message && !bad) {
         var lab = input.id && form.querySelector('label[for="' + input.id + '"]');
@@ -177,10 +187,11 @@
       });
       return true;
     },
-    quorum: function (form, cal, W) {
+    quorum: function (form) {
       if (blank(form, ['members'])) return false;
+      var Q = root.Sotay.quorum;
       outputs(form).forEach(function (o) {
-        var fn = o.getAttribute('data-count') === 'majority' ? W.majority : W.quorum;
+        var fn = o.getAttribute('data-count') === 'majority' ? Q.majority : Q.quorum;
         write(form, o, fn(field(form, 'members'), o.getAttribute('data-fraction') || undefined, o.getAttribute('data-op') || undefined));
       });
       return true;
@@ -252,10 +263,13 @@
   function prefill(form) {
     var params = query();
     var W = engine();
-    var today = W ? W.todayIso(new Date()) : null;
+    var today = D.todayIso();
     userInputs(form).forEach(function (el) {
-      var value = W ? W.openingValue(params.get(el.name), el.getAttribute('data-default'), today) : params.get(el.name);
+      var asked = params.get(el.name);
+      var value = W ? W.openingValue(asked, el.getAttribute('data-default'), today) : asked;
       if (value) el.value = value;
+      // the input refused the URL's value (not a real date, not a number): say so until it is edited
+      if (asked && el.value !== asked) el._sotayAsked = asked;
     });
   }
 
@@ -275,9 +289,10 @@
 
   function compute(form, cal, updateUrl) {
     var W = engine();
-    var kind = KINDS[form.getAttribute('data-calculator')];
+    var name = form.getAttribute('data-calculator');
+    var kind = Object.prototype.hasOwnProperty.call(KINDS, name) ? KINDS[name] : null;
     if (!W || !kind) return;
-    var bad = invalidNumber(form);
+    var bad = invalidInput(form);
     var done = bad ? false : kind(form, cal, W);
     if (bad) outputs(form).forEach(function (o) { write(form, o, { value: null, error: bad }); });
     else if (!done) outputs(form).forEach(function (o) { write(form, o, null); });
@@ -315,19 +330,17 @@
       });
     });
     var built = I.build(events, { name: form.getAttribute('data-title') || 'Sổ tay Quy chế' });
-    if (!built.value) return;
-    var a = doc.createElement('a');
-    a.href = 'data:text/calendar;charset=utf-8,' + encodeURIComponent(built.value);
-    a.download = I.filename(form.getAttribute('data-title'));
-    doc.body.appendChild(a);
-    a.click();
-    a.remove();
+    if (built.value) D.download(I.filename(form.getAttribute('data-title')), built.value, 'text/calendar');
   }
 
   function wire(form, cal) {
     prefill(form);
-    form.addEventListener('input', function () { compute(form, cal, true); });
-    form.addEventListener('change', function () { compute(form, cal, true); });
+    function edited(event) {
+      if (event.target) event.target._sotayAsked = undefined; // the reader's own value now
+      compute(form, cal, true);
+    }
+    form.addEventListener('input', edited);
+    form.addEventListener('change', edited);
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       compute(form, cal, true);
@@ -338,7 +351,7 @@
   }
 
   function start() {
-    var cal = calendar();
+    var cal = D.island('sotay-calendar');
     Array.prototype.forEach.call(doc.querySelectorAll('form[data-calculator]'), function (form) { wire(form, cal); });
   }
 

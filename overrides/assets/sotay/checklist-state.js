@@ -16,7 +16,7 @@
  * matters) and returns new plain data; nothing here throws on bad input from
  * storage, files or URLs — it returns {ok: false, error: "<tiếng Việt>"}.
  *
- * Stored shape (localStorage key "sotay:checklist:<checklistId>"):
+ * Stored shape (localStorage key "sotay:checklist:<checklistId>@<scope>", see storageKey):
  *   {schema: 2, checklistId, current: runId,
  *    runs: [{id, label, created, archived: iso|null, eventDate: "YYYY-MM-DD"|null,
  *            ticks: {itemId: {done: true, at: iso|null, text?}},
@@ -33,6 +33,10 @@
   var BACKUP_PREFIX = 'sotay:checklist-backup:';
   var EXPORT_FORMAT = 'sotay-checklist-run';
   var SHARE_PREFIX = 'luot=';
+  // An event date is a real day of these years (the same bounds as workdays.js):
+  // 2026-02-31 or 20260-01-01 come from a typing mistake, a file or a link.
+  var MIN_YEAR = 1900;
+  var MAX_YEAR = 2100;
 
   function isObject(x) {
     return x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -42,12 +46,39 @@
     return Object.prototype.hasOwnProperty.call(obj, key);
   }
 
-  function storageKey(checklistId) {
-    return KEY_PREFIX + checklistId;
+  // Item and run ids are data: an id "constructor" or "__proto__" must never
+  // reach Object.prototype. Reads go through own(), writes through put(), and
+  // sets of ids are prototype-less dict()s.
+
+  /** obj[key] when it is obj's own property, else undefined. */
+  function own(obj, key) {
+    return obj && hasOwn(obj, key) ? obj[key] : undefined;
   }
 
-  function backupKey(checklistId) {
-    return BACKUP_PREFIX + checklistId;
+  /** obj[key] = value as an own property (plain assignment of "__proto__" would set the prototype). */
+  function put(obj, key, value) {
+    Object.defineProperty(obj, key, { value: value, writable: true, enumerable: true, configurable: true });
+  }
+
+  function dict() {
+    return Object.create(null);
+  }
+
+  /**
+   * Keys are per handbook: "sotay:checklist:<checklistId>@<scope>", the scope
+   * being the handbook's root (dom.js storageScope: its folder under file://,
+   * where every handbook on the PC shares one origin; its path when served).
+   * Two handbooks unpacked in two folders keep their ticks apart; a rebuild or
+   * a new version at the same place keeps them. Without a scope: the key of the
+   * first releases, "sotay:checklist:<checklistId>", shared by every handbook
+   * of one origin; load() copies it to the scoped key (see load).
+   */
+  function storageKey(checklistId, scope) {
+    return KEY_PREFIX + checklistId + (scope ? '@' + scope : '');
+  }
+
+  function backupKey(checklistId, scope) {
+    return BACKUP_PREFIX + checklistId + (scope ? '@' + scope : '');
   }
 
   /* ---------- definition helpers ---------- */
@@ -134,8 +165,9 @@
   function setTick(state, runId, itemId, done, now, text) {
     return updateRun(state, runId, function (run) {
       if (done) {
-        run.ticks[itemId] = { done: true, at: now || null };
-        if (text) run.ticks[itemId].text = text;
+        var tick = { done: true, at: now || null };
+        if (text) tick.text = text;
+        put(run.ticks, itemId, tick);
       } else {
         delete run.ticks[itemId];
       }
@@ -143,20 +175,23 @@
   }
 
   function isDone(run, itemId) {
-    return !!(run && run.ticks[itemId] && run.ticks[itemId].done);
+    var tick = run && own(run.ticks, itemId);
+    return !!(tick && tick.done);
   }
 
   function setNote(state, runId, itemId, text) {
     return updateRun(state, runId, function (run) {
       var t = typeof text === 'string' ? text : '';
-      if (t.trim()) run.notes[itemId] = t;
+      if (t.trim()) put(run.notes, itemId, t);
       else delete run.notes[itemId];
     });
   }
 
+  /** Set (or with null/"" clear) the event date; an invalid date leaves the run as it was (see eventDateProblem). */
   function setEventDate(state, runId, iso) {
+    if (iso && eventDateProblem(iso)) return state;
     return updateRun(state, runId, function (run) {
-      run.eventDate = isIsoDate(iso) ? iso : null;
+      run.eventDate = iso || null;
     });
   }
 
@@ -213,17 +248,17 @@
    */
   function reconcile(definition, run) {
     var flat = flattenItems(definition);
-    var known = {};
+    var known = dict();
     flat.forEach(function (it) { known[it.id] = true; });
     var items = flat.map(function (it) {
-      var tick = run.ticks[it.id];
+      var tick = own(run.ticks, it.id);
       return {
         id: it.id,
         text: it.text,
         depth: it.depth,
         done: !!(tick && tick.done),
         at: tick ? tick.at || null : null,
-        note: run.notes[it.id] || ''
+        note: own(run.notes, it.id) || ''
       };
     });
     var removedIds = [];
@@ -231,13 +266,13 @@
       if (!known[id] && removedIds.indexOf(id) === -1) removedIds.push(id);
     });
     var removed = removedIds.map(function (id) {
-      var tick = run.ticks[id];
+      var tick = own(run.ticks, id);
       return {
         id: id,
         text: (tick && tick.text) || '',
         done: !!(tick && tick.done),
         at: tick ? tick.at || null : null,
-        note: run.notes[id] || ''
+        note: own(run.notes, id) || ''
       };
     });
     return { items: items, removed: removed };
@@ -245,8 +280,34 @@
 
   /* ---------- validation and migrations ---------- */
 
+  /** "YYYY-MM-DD" naming a day that exists (Date.parse takes 2026-02-31 for 3 March). */
   function isIsoDate(s) {
-    return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s + 'T00:00:00Z'));
+    var m = typeof s === 'string' && /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+
+  /** Why `iso` cannot be an event date (Vietnamese), or null. */
+  function eventDateProblem(iso) {
+    var m = /^\+?0*(\d+)-\d{2}-\d{2}$/.exec(String(iso)); // a date input gives "20260-01-01" for year 20260
+    var y = m ? +m[1] : NaN;
+    if (m && (y < MIN_YEAR || y > MAX_YEAR)) return 'năm ' + y + ' nằm ngoài khoảng ' + MIN_YEAR + '–' + MAX_YEAR;
+    if (!isIsoDate(iso)) return 'ngày "' + iso + '" không có thật (cần dạng năm-tháng-ngày)';
+    return null;
+  }
+
+  /**
+   * A run from storage, a file or a link whose event date is a string but not a
+   * valid date loses the date, not its ticks: the date is cleared and the
+   * returned sentence says so (null when nothing was wrong).
+   */
+  function repairEventDate(run) {
+    if (!isObject(run) || typeof run.eventDate !== 'string' || !eventDateProblem(run.eventDate)) return null;
+    var why = eventDateProblem(run.eventDate);
+    run.eventDate = null;
+    return (typeof run.label === 'string' ? 'Lượt "' + run.label + '": ' : '') + 'ngày diễn ra không hợp lệ (' + why +
+      ') nên đã được bỏ; hãy chọn lại ngày.';
   }
 
   function runProblem(run, where) {
@@ -255,7 +316,7 @@
     if (typeof run.label !== 'string') return where + '.label thiếu';
     if (!isObject(run.ticks)) return where + '.ticks không hợp lệ';
     if (!isObject(run.notes)) return where + '.notes không hợp lệ';
-    if (run.eventDate != null && !isIsoDate(run.eventDate)) return where + '.eventDate không phải ngày hợp lệ';
+    if (run.eventDate != null && (typeof run.eventDate !== 'string' || eventDateProblem(run.eventDate))) return where + '.eventDate không phải ngày hợp lệ';
     var ids = Object.keys(run.ticks);
     for (var i = 0; i < ids.length; i++) {
       var t = run.ticks[ids[i]];
@@ -273,7 +334,7 @@
     if (!isObject(obj)) return 'dữ liệu không phải là một đối tượng';
     if (obj.schema !== SCHEMA) return 'phiên bản dữ liệu ' + obj.schema + ' không được hỗ trợ';
     if (!Array.isArray(obj.runs) || obj.runs.length === 0) return 'không có lượt nào';
-    var seen = {};
+    var seen = dict();
     for (var i = 0; i < obj.runs.length; i++) {
       var p = runProblem(obj.runs[i], 'runs[' + i + ']');
       if (p) return p;
@@ -291,11 +352,11 @@
       var run = newRunObject(null, ctx.now, 'Lượt 1');
       run.created = v1.created || ctx.now;
       Object.keys(v1.ticks).forEach(function (id) {
-        if (v1.ticks[id] === true) run.ticks[id] = { done: true, at: null };
+        if (v1.ticks[id] === true) put(run.ticks, id, { done: true, at: null });
       });
       if (isObject(v1.notes)) {
         Object.keys(v1.notes).forEach(function (id) {
-          if (typeof v1.notes[id] === 'string' && v1.notes[id]) run.notes[id] = v1.notes[id];
+          if (typeof v1.notes[id] === 'string' && v1.notes[id]) put(run.notes, id, v1.notes[id]);
         });
       }
       return { schema: 2, checklistId: ctx.checklistId, current: run.id, runs: [run] };
@@ -306,7 +367,7 @@
     var from = obj.schema;
     var cur = obj;
     while (isObject(cur) && typeof cur.schema === 'number' && cur.schema < SCHEMA) {
-      var step = migrations[cur.schema];
+      var step = own(migrations, cur.schema);
       if (!step) return { ok: false, error: 'Không có cách chuyển dữ liệu từ phiên bản ' + cur.schema + '.' };
       cur = step(cur, ctx);
       if (typeof cur === 'string') return { ok: false, error: 'Không chuyển được dữ liệu cũ: ' + cur + '.' };
@@ -340,10 +401,11 @@
     }
     var m = migrate(obj, { checklistId: checklistId, now: now });
     if (!m.ok) return bad(m.error);
+    var warnings = Array.isArray(m.state.runs) ? m.state.runs.map(repairEventDate).filter(Boolean) : [];
     var problem = stateProblem(m.state);
     if (problem) return bad(problem);
     if (m.state.checklistId !== checklistId) return bad('dữ liệu thuộc danh mục khác');
-    return { ok: true, state: m.state, fresh: false, migratedFrom: m.from === SCHEMA ? null : m.from };
+    return { ok: true, state: m.state, fresh: false, migratedFrom: m.from === SCHEMA ? null : m.from, warnings: warnings };
   }
 
   function serialize(state) {
@@ -351,34 +413,63 @@
   }
 
   /**
-   * Load from a Storage-like object ({getItem, setItem}). Never throws.
-   * On corruption the raw value is copied to backupKey(checklistId) (once: an
+   * Load from a Storage-like object ({getItem, setItem}) for the handbook `scope`. Never throws.
+   * Nothing under the scoped key yet, but the unscoped key of the first releases
+   * holds this checklist: it is the reader's (it is what this page showed until
+   * now), so it is copied to the scoped key (copiedFrom: that key). The old key
+   * is left in place: another handbook of the same origin that showed those
+   * ticks too gets its own copy when first opened, so no one loses ticks.
+   * On corruption the raw value is copied to backupKey(checklistId, scope) (once: an
    * existing backup is not overwritten) and a fresh state is returned with
    * {ok: false, error, backupKey, raw}.
    */
-  function load(storage, checklistId, now) {
-    var raw;
+  function load(storage, checklistId, now, scope) {
+    var key = storageKey(checklistId, scope);
+    var raw, from = key;
     try {
-      raw = storage.getItem(storageKey(checklistId));
+      raw = storage.getItem(key);
+      if (raw === null && scope) {
+        from = storageKey(checklistId);
+        raw = storage.getItem(from);
+      }
     } catch (e) {
       var fresh = emptyState(checklistId, now);
       return { ok: false, state: fresh, error: 'Trình duyệt không cho đọc bộ nhớ cục bộ; các đánh dấu sẽ không được lưu.', raw: null, backupKey: null };
     }
     var parsed = parseStored(raw, checklistId, now);
-    if (parsed.ok) return parsed;
-    var bkey = backupKey(checklistId);
+    if (parsed.ok) {
+      if (raw !== null && from !== key) {
+        parsed.copiedFrom = from;
+        try {
+          storage.setItem(key, raw);
+        } catch (e) { /* full: the next save() tries again, and says why it fails */ }
+      }
+      return parsed;
+    }
+    var bkey = backupKey(checklistId, scope);
     try {
       if (storage.getItem(bkey) === null) storage.setItem(bkey, parsed.raw);
     } catch (e) { /* keep going: the raw value is still in the result */ }
     return { ok: false, state: emptyState(checklistId, now), error: parsed.error, raw: parsed.raw, backupKey: bkey };
   }
 
-  function save(storage, state) {
+  /** Did a write fail because the storage is full (each browser names it its own way)? */
+  function isQuotaError(e) {
+    return !!e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
+  }
+
+  var FULL_MESSAGE = 'Bộ nhớ trình duyệt đầy: thay đổi vừa rồi chưa được lưu và sẽ mất khi đóng trang. ' +
+    'Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại; muốn lưu tiếp trên máy này, ' +
+    'xóa bớt ghi chú dài hoặc dữ liệu các trang web không dùng.';
+
+  /** {ok: true} | {ok: false, full: true when the storage is full, error: "<tiếng Việt>"}. */
+  function save(storage, state, scope) {
     try {
-      storage.setItem(storageKey(state.checklistId), serialize(state));
+      storage.setItem(storageKey(state.checklistId, scope), serialize(state));
       return { ok: true };
     } catch (e) {
-      return { ok: false, error: 'Không lưu được vào bộ nhớ của trình duyệt (có thể đã đầy hoặc bị chặn).' };
+      if (isQuotaError(e)) return { ok: false, full: true, error: FULL_MESSAGE };
+      return { ok: false, error: 'Không lưu được vào bộ nhớ của trình duyệt (có thể bị chặn): thay đổi vừa rồi sẽ mất khi đóng trang. Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại.' };
     }
   }
 
@@ -428,9 +519,9 @@
     if (!isObject(obj) || obj.format !== EXPORT_FORMAT) return { ok: false, error: 'Tệp này không phải là một lượt danh mục do Sổ tay xuất ra.' };
     if (obj.schema !== SCHEMA) return { ok: false, error: 'Tệp dùng phiên bản dữ liệu ' + obj.schema + ', bản Sổ tay này chỉ đọc được phiên bản ' + SCHEMA + '.' };
     if (obj.checklistId !== definition.id) return { ok: false, error: 'Tệp thuộc danh mục "' + obj.checklistId + '", không phải danh mục này.' };
+    var warnings = [repairEventDate(obj.run)].filter(Boolean);
     var p = runProblem(obj.run, 'run');
     if (p) return { ok: false, error: 'Nội dung lượt trong tệp không hợp lệ: ' + p + '.' };
-    var warnings = [];
     if (obj.version !== definitionHash(definition)) {
       warnings.push('Danh mục đã thay đổi kể từ khi tệp được xuất; việc không còn trong danh mục hiện ở mục "Đã bỏ khỏi danh mục".');
     }
@@ -504,7 +595,7 @@
     if (!isObject(p) || typeof p.c !== 'string' || !Array.isArray(p.d)) return bad;
     if (p.d.some(function (x) { return typeof x !== 'string'; })) return bad;
     if (p.n !== undefined && (!isObject(p.n) || Object.keys(p.n).some(function (k) { return typeof p.n[k] !== 'string'; }))) return bad;
-    if (p.e !== undefined && !isIsoDate(p.e)) return bad;
+    if (p.e !== undefined && typeof p.e !== 'string') return bad;
     return { ok: true, payload: p };
   }
 
@@ -513,14 +604,17 @@
     if (payload.c !== definition.id) return { ok: false, error: 'Đường dẫn chia sẻ thuộc danh mục khác.' };
     var run = newRunObject(state, now, (typeof payload.l === 'string' && payload.l ? payload.l : 'Lượt') + ' (nhận qua đường dẫn)');
     run.eventDate = payload.e || null;
-    var texts = {};
+    var dateWarning = repairEventDate(run);
+    var texts = dict();
     flattenItems(definition).forEach(function (it) { texts[it.id] = it.text; });
     payload.d.forEach(function (id) {
-      run.ticks[id] = { done: true, at: null };
-      if (texts[id]) run.ticks[id].text = texts[id];
+      var tick = { done: true, at: null };
+      if (texts[id]) tick.text = texts[id];
+      put(run.ticks, id, tick);
     });
-    if (payload.n) Object.keys(payload.n).forEach(function (id) { run.notes[id] = payload.n[id]; });
+    if (payload.n) Object.keys(payload.n).forEach(function (id) { put(run.notes, id, payload.n[id]); });
     var warnings = payload.v === definitionHash(definition) ? [] : ['Danh mục đã thay đổi kể từ khi đường dẫn được tạo.'];
+    if (dateWarning) warnings.push(dateWarning);
     var next = addRun(state, run, now);
     return { ok: true, state: next, run: currentRun(next), warnings: warnings };
   }
@@ -649,7 +743,8 @@
     dueDate: dueDate,
     engineFromWorkdays: engineFromWorkdays,
     formatDateVi: formatDateVi,
-    isIsoDate: isIsoDate
+    isIsoDate: isIsoDate,
+    eventDateProblem: eventDateProblem
   };
 
   if (typeof module !== 'undefined' && module.exports) {

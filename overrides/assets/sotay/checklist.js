@@ -1,8 +1,8 @@
 /*
  * Sổ tay Quy chế — checklist page: the thin DOM layer.
  *
- * Classic script (file:// forbids modules). Needs checklist-state.js loaded
- * first (globalThis.Sotay.checklistState). When workdays.js is loaded too
+ * Classic script (file:// forbids modules). Needs dom.js and checklist-state.js
+ * loaded first (globalThis.Sotay.dom, .checklistState). When workdays.js is loaded too
  * (globalThis.Sotay.workdays), due dates skip weekends and the days off listed
  * in the calendar island <script type="application/json" id="sotay-calendar">
  * (same island as the calculator page); otherwise they are calendar days and
@@ -18,35 +18,34 @@
   'use strict';
 
   var S = root.Sotay && root.Sotay.checklistState;
+  var D = root.Sotay && root.Sotay.dom;
   var doc = root.document;
 
   function nowIso() {
     return new Date().toISOString();
   }
 
-  function todayIso() {
-    var d = new Date();
-    return d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2) + '-' + ('0' + d.getDate()).slice(-2);
-  }
-
   function dateVi(iso) {
     return iso ? S.formatDateVi(String(iso).slice(0, 10)) : '';
   }
 
-  /** localStorage, or an in-memory stand-in when the browser refuses it. */
+  /**
+   * localStorage whenever the browser lets the page read it — also when it is
+   * full: what is stored is shown, and a write that fails says why (commit).
+   * The probe only reads (a probe write failed on a full storage and showed 0
+   * ticks). An in-memory stand-in only when reading is refused (storage blocked).
+   */
   function pickStorage() {
     try {
       var ls = root.localStorage;
-      var probe = 'sotay:probe';
-      ls.setItem(probe, '1');
-      ls.removeItem(probe);
+      ls.getItem('sotay:probe');
       return { storage: ls, persistent: true };
     } catch (e) {
-      var data = {};
+      var data = Object.create(null);
       return {
         persistent: false,
         storage: {
-          getItem: function (k) { return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : null; },
+          getItem: function (k) { return k in data ? data[k] : null; },
           setItem: function (k, v) { data[k] = String(v); },
           removeItem: function (k) { delete data[k]; }
         }
@@ -57,19 +56,7 @@
   /** workdays.js bound to the calendar island, when the page loads them; else null (calendar days). */
   function engine() {
     var w = root.Sotay && root.Sotay.workdays;
-    return w ? S.engineFromWorkdays(w, readIsland('sotay-calendar')) : null;
-  }
-
-  function download(filename, text) {
-    var blob = new Blob([text], { type: 'application/json' });
-    var url = URL.createObjectURL(blob);
-    var a = doc.createElement('a');
-    a.href = url;
-    a.download = filename;
-    doc.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    return w ? S.engineFromWorkdays(w, D.island('sotay-calendar')) : null;
   }
 
   function Checklist(rootEl, definition) {
@@ -80,15 +67,19 @@
     var picked = pickStorage();
     this.storage = picked.storage;
     this.persistent = picked.persistent;
+    this.scope = D.storageScope(); // this handbook's keys: see storageScope in dom.js
+    this.saveError = null;
   }
 
   Checklist.prototype.q = function (sel) { return this.el.querySelector(sel); };
   Checklist.prototype.qa = function (sel) { return Array.prototype.slice.call(this.el.querySelectorAll(sel)); };
 
   Checklist.prototype.start = function () {
-    var res = S.load(this.storage, this.def.id, nowIso());
+    var res = S.load(this.storage, this.def.id, nowIso(), this.scope);
     this.state = res.state;
     this.loadError = res.ok ? null : res;
+    this.loadNotices = res.warnings || []; // e.g. a stored event date that is not a real day, cleared
+    this.dateNotice = null;
     if (!this.persistent) this.loadError = { error: 'Trình duyệt đang chặn bộ nhớ cục bộ (chế độ riêng tư?): các đánh dấu chỉ còn đến khi đóng trang. Hãy bấm "Lưu đánh dấu, ghi chú thành tệp" để giữ lại.' };
     this.qa('[data-role="runbar"], [data-role="progress-box"], [data-role="tools"], [data-role="note-box"]').forEach(function (n) { n.hidden = false; });
     this.bind();
@@ -96,12 +87,29 @@
     this.render();
   };
 
+  /** Show `next` (kept in memory whatever happens), save it, say so if saving failed. */
   Checklist.prototype.commit = function (next, message) {
     this.state = next;
-    var saved = S.save(this.storage, next);
-    if (!saved.ok) this.status(saved.error);
-    else if (message) this.status(message);
+    this.save();
+    if (message) this.status(message);
     this.render();
+  };
+
+  /** Save this.state; a failure (full storage) stays in the banner until a save works again. */
+  Checklist.prototype.save = function () {
+    var saved = S.save(this.storage, this.state, this.scope);
+    if (!saved.ok && !this.saveError) {
+      // the first failure: the message (and its export button) is brought into view once
+      this.saveError = saved.error;
+      this.paintError();
+      this.q('[data-role="error"]').scrollIntoView({ block: 'nearest' });
+    } else if (!saved.ok) {
+      this.saveError = saved.error;
+    } else if (this.saveError) {
+      this.saveError = null;
+      this.status('Đã lưu được vào bộ nhớ trình duyệt, cả những thay đổi trước đó.');
+    }
+    return saved;
   };
 
   Checklist.prototype.status = function (text) {
@@ -122,7 +130,7 @@
       } else if (t.matches('[data-role="run-select"]')) {
         self.commit(S.selectRun(self.state, t.value));
       } else if (t.matches('[data-role="event-date"]')) {
-        self.commit(S.setEventDate(self.state, self.state.current, t.value || null));
+        self.setEventDate(t);
       } else if (t.matches('[data-role="import"]')) {
         self.importFile(t.files && t.files[0]);
         t.value = '';
@@ -133,8 +141,8 @@
       if (t.matches('textarea[data-role="note"]')) {
         // save on every keystroke, repaint only the print copy: never lose a note
         self.state = S.setNote(self.state, self.state.current, t.dataset.itemId, t.value);
-        var saved = S.save(self.storage, self.state);
-        if (!saved.ok) self.status(saved.error);
+        self.save();
+        self.paintError();
         self.paintNotePrint(t.dataset.itemId, t.value);
         self.paintRemoved();
       }
@@ -150,20 +158,29 @@
       else if (action === 'open-run') self.commit(S.selectRun(self.state, btn.dataset.runId));
       else if (action === 'forget') self.commit(S.forgetItem(self.state, self.state.current, btn.dataset.itemId), 'Đã xóa khỏi lượt này.');
       else if (action === 'download-backup' && self.loadError && self.loadError.raw != null) {
-        download('danh-muc-' + self.def.id + '-du-lieu-hong.txt', self.loadError.raw);
+        D.download('danh-muc-' + self.def.id + '-du-lieu-hong.txt', self.loadError.raw, 'text/plain');
       }
     });
     root.addEventListener('storage', function (ev) {
-      if (ev.key !== S.storageKey(self.def.id)) return;
-      var res = S.load(self.storage, self.def.id, nowIso());
+      // another tab saved: show its state, unless this one holds changes it could not save
+      if (ev.key !== S.storageKey(self.def.id, self.scope) || self.saveError) return;
+      var res = S.load(self.storage, self.def.id, nowIso(), self.scope);
       if (res.ok) { self.state = res.state; self.render(); }
     });
     root.addEventListener('beforeprint', function () { self.el.classList.add('is-printing'); });
     root.addEventListener('afterprint', function () { self.el.classList.remove('is-printing'); });
   };
 
+  /** The date input's value, or a message (in the banner) when it is not a date the list can use. */
+  Checklist.prototype.setEventDate = function (input) {
+    var problem = input.value ? S.eventDateProblem(input.value) : input.validity && input.validity.badInput ? 'ngày chưa đủ hoặc không có thật' : null;
+    this.dateNotice = problem ? 'Ngày diễn ra không hợp lệ: ' + problem + '. Hạn của từng việc được tính khi có ngày hợp lệ.' : null;
+    if (problem) this.render();
+    else this.commit(S.setEventDate(this.state, this.state.current, input.value || null));
+  };
+
   Checklist.prototype.newRun = function () {
-    var label = 'Lượt ' + (this.state.runs.length + 1) + ' (' + dateVi(todayIso()) + ')';
+    var label = 'Lượt ' + (this.state.runs.length + 1) + ' (' + dateVi(D.todayIso()) + ')';
     var prev = this.run();
     this.commit(S.newRun(this.state, nowIso(), label), 'Đã lưu trữ "' + prev.label + '" và mở lượt mới.');
     this.q('[data-role="event-date"]').focus();
@@ -171,7 +188,7 @@
 
   Checklist.prototype.exportRun = function () {
     var data = S.exportRun(this.def, this.state, this.state.current, nowIso());
-    download(S.exportFilename(this.def, this.run()), JSON.stringify(data, null, 2));
+    D.download(S.exportFilename(this.def, this.run()), JSON.stringify(data, null, 2), 'application/json');
     this.status('Đã tải tệp của lượt "' + this.run().label + '".');
   };
 
@@ -222,8 +239,8 @@
       var res = S.runFromShare(this.state, this.def, dec.payload, nowIso());
       if (res.ok) {
         this.state = res.state;
-        var saved = S.save(this.storage, this.state);
-        message = ['Đã mở lượt được chia sẻ "' + res.run.label + '".'].concat(res.warnings, saved.ok ? [] : [saved.error]).join(' ');
+        this.save();
+        message = ['Đã mở lượt được chia sẻ "' + res.run.label + '".'].concat(res.warnings).join(' ');
       } else {
         message = res.error;
       }
@@ -249,12 +266,17 @@
     this.paintArchive();
   };
 
+  /** The banner at the top: what went wrong reading storage, dates cleared or refused. */
   Checklist.prototype.paintError = function () {
-    var box = this.q('[data-role="error"]');
-    box.hidden = !this.loadError;
-    if (!this.loadError) return;
-    this.q('[data-role="error-text"]').textContent = this.loadError.error + (this.loadError.backupKey ? ' (Bản cũ được giữ trong bộ nhớ với khóa "' + this.loadError.backupKey + '".)' : '');
-    this.q('[data-action="download-backup"]').hidden = this.loadError.raw == null;
+    var e = this.loadError;
+    var lines = [];
+    if (e) lines.push(e.error + (e.backupKey ? ' (Bản cũ được giữ trong bộ nhớ với khóa "' + e.backupKey + '".)' : ''));
+    lines = lines.concat(this.loadNotices, this.dateNotice || [], this.saveError || []);
+    this.q('[data-role="error"]').hidden = !lines.length;
+    this.q('[data-role="error-text"]').textContent = lines.join(' ');
+    this.q('[data-action="download-backup"]').hidden = !e || e.raw == null;
+    var exportHere = this.q('[data-role="error-export"]'); // a full storage: the way out, right under the message
+    if (exportHere) exportHere.hidden = !this.saveError;
   };
 
   Checklist.prototype.runLabel = function (run) {
@@ -316,7 +338,9 @@
     bar.max = p.total || 1;
     bar.value = p.done;
     bar.setAttribute('aria-valuetext', p.label);
-    this.q('[data-role="progress-text"]').textContent = p.label;
+    // the progress bar stays in view while scrolling the list: it says when ticks are not saved
+    this.q('[data-role="progress-text"]').textContent = p.label + (this.saveError ? ' · chưa lưu' : '');
+    this.q('[data-role="progress-box"]').classList.toggle('is-unsaved', !!this.saveError);
   };
 
   Checklist.prototype.paintDue = function (run) {
@@ -356,13 +380,7 @@
         note.textContent = 'Ghi chú: ' + r.note;
         li.appendChild(note);
       }
-      var btn = doc.createElement('button');
-      btn.type = 'button';
-      btn.className = 'sotay-checklist__button';
-      btn.dataset.action = 'forget';
-      btn.dataset.itemId = r.id;
-      btn.textContent = 'Xóa khỏi lượt này';
-      li.appendChild(btn);
+      li.appendChild(actionButton('forget', 'Xóa khỏi lượt này', { itemId: r.id }));
       list.appendChild(li);
     });
   };
@@ -381,12 +399,7 @@
       text.textContent = r.label + (r.eventDate ? ' — ' + dateVi(r.eventDate) : '') + ' · lưu trữ ' + dateVi(r.archived) + ' · ' + p.label;
       li.appendChild(text);
       if (r.id !== self.state.current) {
-        var btn = doc.createElement('button');
-        btn.type = 'button';
-        btn.className = 'sotay-checklist__button';
-        btn.dataset.action = 'open-run';
-        btn.dataset.runId = r.id;
-        btn.textContent = 'Mở';
+        var btn = actionButton('open-run', 'Mở', { runId: r.id });
         btn.setAttribute('aria-label', 'Mở ' + r.label);
         li.appendChild(btn);
       } else {
@@ -396,24 +409,25 @@
     });
   };
 
+  /** A <button data-action=…> handled by the click listener in bind(). */
+  function actionButton(action, text, data) {
+    var btn = doc.createElement('button');
+    btn.type = 'button';
+    btn.className = 'sotay-checklist__button';
+    btn.dataset.action = action;
+    Object.keys(data).forEach(function (k) { btn.dataset[k] = data[k]; });
+    btn.textContent = text;
+    return btn;
+  }
+
   function cssEscape(s) {
     return root.CSS && root.CSS.escape ? root.CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
   }
 
-  function readIsland(id) {
-    var island = doc.getElementById(id);
-    if (!island) return null;
-    try {
-      return JSON.parse(island.textContent);
-    } catch (e) {
-      return null;
-    }
-  }
-
   function init() {
     var el = doc.querySelector('[data-checklist]');
-    if (!el || !S) return;
-    var def = readIsland('sotay-checklist');
+    if (!el || !S || !D) return;
+    var def = D.island('sotay-checklist');
     if (!def || def.id !== el.dataset.checklist) {
       var err = el.querySelector('[data-role="error"]');
       if (err) {

@@ -95,7 +95,7 @@
       'METHOD:PUBLISH'
     ];
     if (options.name) lines.push('X-WR-CALNAME:' + escapeText(options.name));
-    var seen = {};
+    var seen = Object.create(null); // a uid "constructor" is not already there
     for (var i = 0; i < obligations.length; i++) {
       var o = obligations[i] || {};
       var where = 'Mục ' + (i + 1);

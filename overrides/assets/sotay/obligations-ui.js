@@ -2,7 +2,7 @@
  * Sổ tay Quy chế — the obligations calendar page (cong-cu/lich-nghia-vu.html):
  * the thin DOM layer over Sotay.obligations (obligations.js).
  *
- * Classic script, after workdays.js, ics.js and obligations.js. Reads the
+ * Classic script, after dom.js, workdays.js, ics.js and obligations.js. Reads the
  * JSON islands #sotay-obligations and #sotay-calendar, fills <form
  * data-obligations> (selects `holder`, `period`, `doc`, prefilled from
  * ?holder=…&period=…&doc=…; period "sap-toi", the default, is the 12 months from the reader's today; `doc` offers only the holder's documents), writes the list into [data-list] (each <li data-date>),
@@ -14,16 +14,6 @@
 
   var doc = root.document;
   if (!doc) return;
-
-  function island(id) {
-    var el = doc.getElementById(id);
-    if (!el) return null;
-    try {
-      return JSON.parse(el.textContent);
-    } catch (e) {
-      return null;
-    }
-  }
 
   function el(tag, className, text) {
     var node = doc.createElement(tag);
@@ -131,23 +121,17 @@
     var period = form.elements.period;
     var name = 'Lịch nghĩa vụ ' + label + ' ' + period.options[period.selectedIndex].text;
     var built = I.build(O.events(result.value, root.location.href), { name: name });
-    if (!built.value) return;
-    var a = doc.createElement('a');
-    a.href = 'data:text/calendar;charset=utf-8,' + encodeURIComponent(built.value);
-    a.download = I.filename(name);
-    doc.body.appendChild(a);
-    a.click();
-    a.remove();
+    if (built.value) root.Sotay.dom.download(I.filename(name), built.value, 'text/calendar');
   }
 
   function start() {
     var form = doc.querySelector('form[data-obligations]');
     var S = root.Sotay || {};
-    if (!form || !S.obligations || !S.workdays) return;
-    var data = island('sotay-obligations');
-    var cal = island('sotay-calendar');
+    if (!form || !S.obligations || !S.workdays || !S.dom) return;
+    var data = S.dom.island('sotay-obligations');
+    var cal = S.dom.island('sotay-calendar');
     var params = query();
-    var today = S.workdays.todayIso(new Date()); // the reader's date, not UTC's
+    var today = S.dom.todayIso(); // the reader's date, not UTC's
     choose(form.elements.holder, params.get('holder'));
     choose(form.elements.period, params.get('period') || S.obligations.defaultPeriod(data, today));
     // The document: the one asked in the URL (?doc=, "" = all of them, merged

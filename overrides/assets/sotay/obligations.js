@@ -44,6 +44,11 @@
     return { value: null, error: message, explanation: [message], warnings: [] };
   }
 
+  /** obj[key] when obj has it as its own property: a holder or rule id "constructor" is data. */
+  function own(obj, key) {
+    return obj && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  }
+
   function nextDay(iso) {
     return addDays(iso, 1);
   }
@@ -116,10 +121,10 @@
   }
 
   function documentsOf(data, holderId) {
-    var seen = {};
+    var seen = Object.create(null);
     var out = [];
-    ((data && data.by_holder && data.by_holder[holderId]) || []).forEach(function (id) {
-      var d = data.rules[id] && data.rules[id].document;
+    (own(data && data.by_holder, holderId) || []).forEach(function (id) {
+      var d = own(data.rules, id) && data.rules[id].document;
       if (d && !seen[d]) {
         seen[d] = true;
         out.push(d);
@@ -143,15 +148,15 @@
   function plan(cal, data, holderId, period, documentId, todayIso) {
     if (!workdays()) return fail('Thiếu workdays.js.');
     if (!data || !data.by_holder || !data.rules) return fail('Thiếu dữ liệu nghĩa vụ.');
-    var ids = data.by_holder[holderId];
-    if (!ids) return fail('Không có chức danh, cơ quan "' + holderId + '".');
+    var ids = own(data.by_holder, holderId);
+    if (!Array.isArray(ids)) return fail('Không có chức danh, cơ quan "' + holderId + '".');
     var span = range(data, period, todayIso);
     if (!span) return fail('Thời gian không hợp lệ: "' + period + '".');
     var items = [];
     var undated = [];
     var warnings = [];
     ids.forEach(function (id) {
-      var def = data.rules[id];
+      var def = own(data.rules, id);
       if (!def || (documentId && def.document !== documentId)) return;
       if (!def.rule) {
         undated.push({ rule: id, title: def.title, summary: def.summary, cites: def.cites, document: def.document || null,
@@ -192,11 +197,11 @@
       for (var i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
       return 0;
     });
-    var seen = {};
+    var seen = Object.create(null);
     warnings = warnings.filter(function (w) { return seen[w] ? false : (seen[w] = true); });
     var shown = [];
     items.concat(undated).forEach(function (i) {
-      var d = i.document || (data.rules[i.rule] && data.rules[i.rule].document);
+      var d = i.document || (own(data.rules, i.rule) && data.rules[i.rule].document);
       if (d && shown.indexOf(d) < 0) shown.push(d);
     });
     if (shown.length > 1) {

@@ -1,7 +1,7 @@
 /*
  * Sổ tay Quy chế — self-check quiz (on-tap/<id>.html).
  *
- * Classic script (no type=module: blocked under file://). The pure core —
+ * Classic script (no type=module: blocked under file://), after dom.js. The pure core —
  * `answer`, `score`, `verdict`, `letter` — takes plain data and returns plain
  * data; `node --test tests/js/quiz.test.mjs` loads it through the guarded
  * module.exports. The DOM layer (`mount`) only wires the radio buttons of
@@ -14,15 +14,22 @@
 
   var LETTERS = 'ABCDEFGH';
 
+  function hasOwn(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
   function letter(index) {
     return LETTERS.charAt(index) || String(index + 1);
   }
 
-  /** Record a choice: the first answer to a question counts (returns a new state). */
+  /**
+   * Record a choice: the first answer to a question counts (returns a new state).
+   * `chosen` has no prototype: a question id "constructor" or "__proto__" is data.
+   */
   function answer(state, key, questionId, choice) {
-    var chosen = Object.assign({}, state && state.chosen);
-    if (!Object.prototype.hasOwnProperty.call(key, questionId)) return { chosen: chosen };
-    if (Object.prototype.hasOwnProperty.call(chosen, questionId)) return { chosen: chosen };
+    var chosen = Object.assign(Object.create(null), state && state.chosen);
+    if (!hasOwn(key, questionId)) return { chosen: chosen };
+    if (hasOwn(chosen, questionId)) return { chosen: chosen };
     var n = Number(choice);
     if (!Number.isInteger(n) || n < 0) return { chosen: chosen };
     chosen[questionId] = n;
@@ -36,7 +43,7 @@
     var answered = 0;
     var correct = 0;
     ids.forEach(function (id) {
-      if (!Object.prototype.hasOwnProperty.call(chosen, id)) return;
+      if (!hasOwn(chosen, id)) return;
       answered += 1;
       if (chosen[id] === key[id]) correct += 1;
     });
@@ -67,10 +74,8 @@
 
   function mount(doc) {
     var form = doc.querySelector('form[data-sotay-quiz]');
-    var island = doc.getElementById('sotay-quiz-key');
-    if (!form || !island) return;
-    var key;
-    try { key = JSON.parse(island.textContent); } catch (e) { return; }
+    var key = form && root.Sotay.dom ? root.Sotay.dom.island('sotay-quiz-key') : null;
+    if (!key) return;
     var state = { chosen: {} };
     var scoreEl = form.querySelector('[data-score]');
 
@@ -102,7 +107,7 @@
       var item = input.closest('[data-question]');
       var id = item && item.getAttribute('data-question');
       state = answer(state, key, id, input.value);
-      if (Object.prototype.hasOwnProperty.call(state.chosen, id)) show(item, id);
+      if (hasOwn(state.chosen, id)) show(item, id);
       if (scoreEl) scoreEl.textContent = scoreText(score(state, key));
     });
 

@@ -1,7 +1,7 @@
 /* Sổ tay Quy chế — search page (tim-kiem.html): DOM wiring only.
  *
- * Needs, loaded before it as classic scripts: search-core.js (pure logic),
- * search-file.js (file:// loader). Finds its widget by [data-sotay-search]:
+ * Needs, loaded before it as classic scripts: dom.js (JSON island), search-core.js
+ * (pure logic), search-file.js (file:// loader). Finds its widget by [data-sotay-search]:
  *   data-root       relative path to the site root ("", "../")
  *   data-scope-default  what is searched before a unit is picked (present when the
  *                   handbook has several units: generator/scopes.py)
@@ -71,11 +71,10 @@
   }
 
   function readAliases(widget) {
-    var island = widget.querySelector('script[data-role="aliases"]');
     try {
-      return core.prepareAliases(island ? JSON.parse(island.textContent) : {});
+      return core.prepareAliases(root.Sotay.dom.island(widget.querySelector('script[data-role="aliases"]')) || {});
     } catch (e) {
-      return core.prepareAliases({});
+      return core.prepareAliases({}); // a table of the wrong shape: search without aliases
     }
   }
 

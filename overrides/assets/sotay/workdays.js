@@ -44,6 +44,11 @@
   var WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
   var ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var MAX_COUNT = 3660; // ~10 years: the longest period a form may ask for
+  // The years a date may have, given or computed: past them a date is a typing
+  // or URL mistake (and past 9999 an ISO date has no 4-digit year).
+  var MIN_YEAR = 1900;
+  var MAX_YEAR = 2100;
+  var YEARS = MIN_YEAR + '–' + MAX_YEAR;
   var MAX_STEPS = 20000; // > any MAX_COUNT period (holidays included); stops runaway loops
   var CITE_START = 'Bộ luật Dân sự 2015, Điều 147 khoản 2';
   var CITE_END = 'Bộ luật Dân sự 2015, Điều 148 khoản 5';
@@ -51,6 +56,10 @@
   var UNCONFIRMED = 'chưa có văn bản chính thức — kiểm tra lại';
   var UNCONFIRMED_OFF = 'ngày nghỉ ' + UNCONFIRMED;
   var UNCONFIRMED_WORK = 'ngày làm bù ' + UNCONFIRMED;
+
+  function hasOwn(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  }
 
   // ------------------------------------------------------------------
   // Dates as UTC day numbers
@@ -112,16 +121,6 @@
   }
 
   /**
-   * The reader's calendar day, "YYYY-MM-DD", from `now` (a Date; the caller
-   * passes new Date(), tests pass a fixed one). Local time, not UTC: at 6 a.m.
-   * in Hà Nội (UTC+7) the UTC date is still yesterday.
-   */
-  function todayIso(now) {
-    if (!(now instanceof Date) || isNaN(now.getTime())) return null;
-    return pad(now.getFullYear(), 4) + '-' + pad(now.getMonth() + 1, 2) + '-' + pad(now.getDate(), 2);
-  }
-
-  /**
    * The value a form field opens with: the one the URL asks for (a shared link,
    * ?start=2026-02-10) wins; else a field marked data-default="today" opens on
    * `today`; else it stays empty.
@@ -137,7 +136,7 @@
   function status(cal, n) {
     var iso = toIso(n);
     var days = (cal && cal.days) || {};
-    var entry = Object.prototype.hasOwnProperty.call(days, iso) ? days[iso] : null;
+    var entry = hasOwn(days, iso) ? days[iso] : null;
     var wd = weekday(n);
     var weekend = wd === 0 || wd === 6;
     if (entry) {
@@ -239,12 +238,12 @@
       skipped: this.skipped.slice().sort(function (x, y) { return x.date < y.date ? -1 : x.date > y.date ? 1 : 0; }),
       warnings: dedupe(this.warnings)
     };
-    if (extra) for (var k in extra) if (Object.prototype.hasOwnProperty.call(extra, k)) r[k] = extra[k];
+    if (extra) for (var k in extra) if (hasOwn(extra, k)) r[k] = extra[k];
     return r;
   };
 
   function dedupe(list) {
-    var seen = {};
+    var seen = Object.create(null);
     return list.filter(function (x) {
       if (seen[x]) return false;
       seen[x] = true;
@@ -256,12 +255,38 @@
     return { value: null, error: message, explanation: [message], skipped: [], warnings: [] };
   }
 
+  /** Why `iso` cannot be a given date (in Vietnamese), or null: a real day of a year 1900–2100. */
+  function dateProblem(iso) {
+    var n = parseIso(iso);
+    if (isNaN(n)) return 'Ngày không hợp lệ: "' + iso + '" (cần một ngày có thật, dạng năm-tháng-ngày, ví dụ 2026-02-10).';
+    return yearProblem(n, 'Năm ' + ymd(n).y + ' nằm ngoài khoảng Sổ tay tính được (' + YEARS + '): "' + iso + '".');
+  }
+
+  function yearProblem(n, message) {
+    var y = ymd(n).y;
+    return y < MIN_YEAR || y > MAX_YEAR ? message : null;
+  }
+
+  /** A given date as a day number, or NaN (see dateProblem). */
+  function inputDay(iso) {
+    return dateProblem(iso) ? NaN : parseIso(iso);
+  }
+
+  /** A computed date out of 1900–2100 is refused, never printed as "10000-01-07". */
+  function resultProblem(n) {
+    return yearProblem(n, 'Kết quả rơi vào năm ' + ymd(n).y + ', ngoài khoảng Sổ tay tính được (' + YEARS + ').');
+  }
+
   function badDate(iso) {
-    return fail('Ngày không hợp lệ: "' + iso + '" (cần dạng năm-tháng-ngày, ví dụ 2026-02-10).');
+    return fail(dateProblem(iso));
   }
 
   function badCount(n) {
     return fail('Số ngày không hợp lệ: "' + n + '" (cần một số nguyên).');
+  }
+
+  function tooMany(raw) {
+    return fail('Số ngày quá lớn: ' + String(raw).trim() + ' (tối đa ' + MAX_COUNT + ').');
   }
 
   // Move from n in direction dir (+1/-1) to the nearest working day, n included.
@@ -292,7 +317,7 @@
 
   /** Is `iso` a working day? value: true/false. */
   function isWorkingDay(cal, iso) {
-    var n = parseIso(iso);
+    var n = inputDay(iso);
     if (isNaN(n)) return badDate(iso);
     var st = status(cal, n);
     var trace = new Trace(cal);
@@ -315,15 +340,17 @@
    * the start day itself.
    */
   function addWorkingDays(cal, startIso, n) {
-    var s = parseIso(startIso);
+    var s = inputDay(startIso);
     if (isNaN(s)) return badDate(startIso);
+    var raw = n;
     if (typeof n === 'string' && /^-?\d+$/.test(n.trim())) n = parseInt(n, 10);
     if (typeof n !== 'number' || !isFinite(n) || Math.floor(n) !== n) return badCount(n);
-    if (Math.abs(n) > MAX_COUNT) return fail('Số ngày quá lớn: ' + n + ' (tối đa ' + MAX_COUNT + ').');
+    if (Math.abs(n) > MAX_COUNT) return tooMany(raw);
     var trace = new Trace(cal);
     trace.checkYear(s);
     if (n === 0) return trace.result(toIso(s), ['0 ngày làm việc: kết quả là chính ngày ' + label(s) + '.']);
     var d = stepWorking(cal, s, n, trace);
+    if (resultProblem(d)) return fail(resultProblem(d));
     var head, tail;
     if (n > 0) {
       head = [
@@ -344,13 +371,14 @@
    * day the period ends on the next working day (Điều 148 khoản 5).
    */
   function addCalendarDays(cal, startIso, n) {
-    var s = parseIso(startIso);
+    var s = inputDay(startIso);
     if (isNaN(s)) return badDate(startIso);
+    var raw = n;
     if (typeof n === 'string' && /^-?\d+$/.test(n.trim())) n = parseInt(n, 10);
     if (typeof n !== 'number' || !isFinite(n) || Math.floor(n) !== n || n < 0) {
       return fail('Số ngày không hợp lệ: "' + n + '" (cần một số nguyên không âm).');
     }
-    if (n > MAX_COUNT) return fail('Số ngày quá lớn: ' + n + ' (tối đa ' + MAX_COUNT + ').');
+    if (n > MAX_COUNT) return tooMany(raw);
     var trace = new Trace(cal);
     trace.checkYear(s);
     var nominal = s + n;
@@ -359,6 +387,7 @@
       'Đếm ' + n + ' ngày theo lịch (tính cả ngày nghỉ): ngày cuối cùng là ' + label(nominal) + '.'
     ];
     var end = settle(cal, nominal, +1, trace);
+    if (resultProblem(end)) return fail(resultProblem(end));
     var tail = end === nominal
       ? ['Hạn cuối là hết ngày ' + label(end) + '.']
       : ['Ngày cuối cùng rơi vào ngày nghỉ nên hạn chuyển sang ngày làm việc tiếp theo: ' + label(end) + ' (' + CITE_END + ').'];
@@ -375,13 +404,14 @@
    * counted forwards) would leave less than the minimum notice.
    */
   function latestBefore(cal, eventIso, n, unit) {
-    var e = parseIso(eventIso);
+    var e = inputDay(eventIso);
     if (isNaN(e)) return badDate(eventIso);
+    var raw = n;
     if (typeof n === 'string' && /^\d+$/.test(n.trim())) n = parseInt(n, 10);
     if (typeof n !== 'number' || !isFinite(n) || Math.floor(n) !== n || n < 0) {
       return fail('Số ngày không hợp lệ: "' + n + '" (cần một số nguyên không âm).');
     }
-    if (n > MAX_COUNT) return fail('Số ngày quá lớn: ' + n + ' (tối đa ' + MAX_COUNT + ').');
+    if (n > MAX_COUNT) return tooMany(raw);
     unit = unit || 'days';
     if (unit !== 'days' && unit !== 'working-days') return fail('Đơn vị không hợp lệ: "' + unit + '" (days hoặc working-days).');
     var trace = new Trace(cal);
@@ -402,12 +432,13 @@
         : ['Ngày ' + formatDate(nominal) + ' là ngày nghỉ nên phải làm sớm hơn, vào ngày làm việc liền trước: chậm nhất là ' +
           label(d) + ' (dời về sau thì không còn đủ ' + n + ' ngày).'];
     }
+    if (resultProblem(d)) return fail(resultProblem(d));
     return trace.result(toIso(d), head, tail);
   }
 
   /** Number of working days from fromIso to toIso, both included. */
   function countWorkingDays(cal, fromIso, toIso_) {
-    var a = parseIso(fromIso), b = parseIso(toIso_);
+    var a = inputDay(fromIso), b = inputDay(toIso_);
     if (isNaN(a)) return badDate(fromIso);
     if (isNaN(b)) return badDate(toIso_);
     if (b < a) return fail('Ngày kết thúc (' + formatDate(b) + ') trước ngày bắt đầu (' + formatDate(a) + ').');
@@ -621,22 +652,33 @@
    * rules also carry `until`, the last working day of the window).
    */
   function nextOccurrences(cal, rule, fromIso, count) {
-    var from = parseIso(fromIso);
+    var from = inputDay(fromIso);
     if (isNaN(from)) return badDate(fromIso);
-    if (!rule || !RULES[rule.type]) return fail('Quy tắc lặp không hợp lệ: "' + (rule && rule.type) + '".');
+    // hasOwn: a rule type "constructor" (or an adjust "toString") is not a rule
+    if (!rule || !hasOwn(RULES, rule.type)) return fail('Quy tắc lặp không hợp lệ: "' + (rule && rule.type) + '".');
     if (rule.type === 'term-final-year' && !(rule.termEnd >= rule.termStart)) return fail('Cần năm đầu và năm cuối nhiệm kỳ.');
     count = count === undefined ? 1 : count;
     if (typeof count !== 'number' || count < 1 || count > 100 || Math.floor(count) !== count) return badCount(count);
     var def = RULES[rule.type];
     var adjust = rule.window ? undefined : rule.adjust || (rule.approx ? 'reference' : def.adjust);
+    if (adjust !== undefined && !hasOwn(ADJUST_TEXT, adjust)) return fail('Cách dời ngày nghỉ không hợp lệ: "' + adjust + '".');
     var gen = def.periods(rule, from);
     var occurrences = [];
     var dropped = [];
+    var lastYear = null; // set when the list stops at the end of MAX_YEAR
     for (var i = 0; occurrences.length < count && i < 2000; i++) {
       var period = gen(i);
       if (period === undefined) break;
       if (period === null) continue;
+      if (resultProblem(period.window ? period.window[1] : period.nominal)) {
+        lastYear = MAX_YEAR;
+        break;
+      }
       var occ = occurrence(cal, period, adjust);
+      if (occ.value !== null && resultProblem(parseIso(occ.until || occ.value))) {
+        lastYear = MAX_YEAR; // a day off at the very end of 2100 moved into 2101
+        break;
+      }
       if (occ.value === null) {
         if (parseIso(occ.nominal) >= from) dropped.push(occ);
         continue;
@@ -648,6 +690,8 @@
     dropped.forEach(function (o) { explanation.push(o.explanation.join(' ')); });
     occurrences.forEach(function (o) { explanation.push(o.explanation[o.explanation.length - 1]); });
     var warnings = dedupe([].concat.apply([], occurrences.map(function (o) { return o.warnings; })));
+    if (lastYear) warnings.push('Sổ tay chỉ tính đến hết năm ' + lastYear + ': các lần sau đó không được liệt kê.');
+    if (lastYear && !occurrences.length) return fail('Không có lần nào từ ' + formatDate(from) + ' đến hết năm ' + lastYear + '.');
     return {
       value: occurrences.map(function (o) { return o.value; }),
       occurrences: occurrences,
@@ -657,55 +701,6 @@
     };
   }
 
-  // ------------------------------------------------------------------
-  // Counting members
-
-  function parseFraction(f) {
-    var m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(String(f));
-    if (!m) return null;
-    var a = +m[1], b = +m[2];
-    if (b === 0 || a === 0 || a > b) return null;
-    return { a: a, b: b };
-  }
-
-  function decimal(x) {
-    var r = Math.round(x * 100) / 100;
-    return String(r).replace('.', ',');
-  }
-
-  function threshold(members, fraction, op, noun) {
-    if (typeof members === 'string' && /^\d+$/.test(members.trim())) members = parseInt(members, 10);
-    if (typeof members !== 'number' || Math.floor(members) !== members || members < 1) {
-      return fail('Số thành viên không hợp lệ: "' + members + '" (cần một số nguyên dương).');
-    }
-    var f = parseFraction(fraction);
-    if (!f) return fail('Tỉ lệ không hợp lệ: "' + fraction + '" (ví dụ 2/3, 1/2).');
-    if (op !== '>' && op !== '>=') return fail('Phép so sánh không hợp lệ: "' + op + '" (">" hoặc ">=").');
-    var product = members * f.a; // exact integer arithmetic: members·a/b
-    var exact = product % f.b === 0;
-    var value = op === '>=' ? Math.ceil(product / f.b) : Math.floor(product / f.b) + 1;
-    var share = members + ' × ' + f.a + '/' + f.b + ' = ' + decimal(product / f.b);
-    var text;
-    if (op === '>=') {
-      text = 'Ít nhất ' + f.a + '/' + f.b + ' của ' + members + ': ' + share +
-        (exact ? '' : ', làm tròn lên') + ' → cần tối thiểu ' + value + ' ' + noun + '.';
-    } else {
-      text = 'Quá (hơn) ' + f.a + '/' + f.b + ' của ' + members + ': ' + share + ' → phải lớn hơn ' + decimal(product / f.b) +
-        ', tức tối thiểu ' + value + ' ' + noun + '.';
-    }
-    return { value: value, explanation: [text], skipped: [], warnings: [] };
-  }
-
-  /** Minimum attendance: "ít nhất a/b" → ceil(members·a/b) (op ">=" default). */
-  function quorum(members, fraction, op) {
-    return threshold(members, fraction || '2/3', op || '>=', 'thành viên có mặt');
-  }
-
-  /** Minimum votes: "quá a/b" → floor(members·a/b) + 1 (op ">" default). */
-  function majority(members, fraction, op) {
-    return threshold(members, fraction || '1/2', op || '>', 'phiếu tán thành');
-  }
-
   var api = {
     isWorkingDay: isWorkingDay,
     addWorkingDays: addWorkingDays,
@@ -713,12 +708,12 @@
     latestBefore: latestBefore,
     countWorkingDays: countWorkingDays,
     nextOccurrences: nextOccurrences,
-    quorum: quorum,
-    majority: majority,
     formatDate: formatDate,
     weekdayName: function (iso) { var n = parseIso(iso); return isNaN(n) ? null : WEEKDAYS[weekday(n)]; },
     isIsoDate: isIsoDate,
-    todayIso: todayIso,
+    dateProblem: dateProblem,
+    MIN_YEAR: MIN_YEAR,
+    MAX_YEAR: MAX_YEAR,
     openingValue: openingValue,
     isUnconfirmed: function (warning) { return String(warning).indexOf(UNCONFIRMED) >= 0; },
     ruleTypes: Object.keys(RULES)
