@@ -46,7 +46,7 @@ import yaml
 
 from generator.cache import cached, shared
 from generator.errors import InputError
-from generator.slugs import ascii_words
+from generator.slugs import SLUG_RE, slugify
 from generator.model.document import Article, Block, Clause, Document, Point, Signature
 from generator.read.parser import (
     CHAPTER_RE,
@@ -92,7 +92,6 @@ FOOTER_RE = re.compile(
 SIGN_ON_BEHALF_RE = re.compile(r"^(?:T/M|TM\.|TM|K/T|KT\.|KT|T/L|TL\.|Q\.)\s")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters but \t \n \v \f \r
 MAX_TEXT_BYTES = 2_000_000  # 25× the longest seed regulation: bounds import time on a wrong file
-SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 BLANK_RE = re.compile(r"…|\.{3,}")
 TERMINAL = tuple(".;:!?)”\"'…")
 NATIONAL_LINES = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -605,10 +604,6 @@ def link_attachments(parsed: list[tuple[Document, tuple | None]]) -> list[tuple[
             decision.level = level_of(decision.issuer, decision.parent_issuer)
         links.append((decision, regulation))
     return links
-
-
-def slugify(text: str, max_words: int = 8) -> str:
-    return "-".join(ascii_words(text)[:max_words])
 
 
 def automatic_id(document: Document) -> str:
