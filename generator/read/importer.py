@@ -47,7 +47,7 @@ import yaml
 from generator.cache import cached, shared
 from generator.errors import InputError
 from generator.slugs import SLUG_RE, slugify
-from generator.model.document import Article, Block, Clause, Document, Point, Signature
+from generator.model.document import Article, Block, Clause, Document, Point, Signature, paragraphs
 from generator.read.parser import (
     CHAPTER_RE,
     CLAUSE_RE,
@@ -572,18 +572,11 @@ def document_from_segment(segment: Segment, source: str) -> tuple[Document, tupl
 def find_replaces(articles: list[Article]) -> str | None:
     """The "thay thế …/thay cho …" sentence of the closing articles, if any."""
     for article in reversed(articles[-3:]):
-        for text in article_texts(article):
-            match = REPLACES_RE.search(text)
+        for paragraph in paragraphs(article):
+            match = REPLACES_RE.search(paragraph.text)
             if match:
                 return REPLACES_END_RE.split(match.group(1), maxsplit=1)[0].strip(" ,")
     return None
-
-
-def article_texts(article: Article):
-    yield from (b.text for b in article.intro)
-    for clause in article.clauses:
-        yield clause.text
-        yield from (b.text for b in clause.blocks)
 
 
 def link_attachments(parsed: list[tuple[Document, tuple | None]]) -> list[tuple[Document, Document]]:
