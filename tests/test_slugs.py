@@ -8,7 +8,7 @@ import pytest
 
 from generator.model.document import Document
 from generator.model.knowledge import suggest_slug
-from generator.read.importer import automatic_id
+from generator.read.ids import automatic_id
 from generator.site.scopes import document_unit
 from generator.slugs import ascii_words, fold, heading_slug, slugify, strip_marks
 from generator.views.nav import sort_key
