@@ -25,7 +25,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.read.importer import slugify  # noqa: E402
+from generator.slugs import slugify  # noqa: E402
 
 SEEDS = (
     # (seed document id, new id prefix, name written in the seed text)

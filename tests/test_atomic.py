@@ -24,7 +24,7 @@ from conftest import FIXTURES, build_project, copy_project
 from knowledge_fixtures import documents
 
 from generator.run.cli import main
-from generator.read.importer import render_content
+from generator.read.content_file import render_content
 from generator.publish.linkcheck import check_site
 
 BUILD_TIMEOUT = 300

@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, build_project, copy_project
 from knowledge_fixtures import documents
 
-from generator.read.importer import render_content
+from generator.read.content_file import render_content
 from generator.publish.linkcheck import check_site
 
 

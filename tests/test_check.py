@@ -16,7 +16,7 @@ from knowledge_fixtures import documents, make_data
 @pytest.fixture
 def importer(monkeypatch):
     """A stand-in import stage returning the fixture documents (the parser is tested elsewhere)."""
-    module = types.ModuleType("generator.read.importer")
+    module = types.ModuleType("generator.read.content_file")
     module.calls = []
 
     def load_content_dir(path: Path):
@@ -24,7 +24,7 @@ def importer(monkeypatch):
         return documents()
 
     module.load_content_dir = load_content_dir
-    monkeypatch.setitem(sys.modules, "generator.read.importer", module)
+    monkeypatch.setitem(sys.modules, "generator.read.content_file", module)
     return module
 
 

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import DataError, SotayError
-from generator.read.importer import document_from_content, documents_from_text, read_documents
+from generator.read.content_file import document_from_content
+from generator.read.importer import documents_from_text, read_documents
 from generator.read.loader import load_data
 from generator.read.yaml_source import FileProblem, read_yaml
 

@@ -23,7 +23,7 @@ from conftest import FIXTURES, ROOT, build_project, copy_project
 from knowledge_fixtures import documents
 
 from generator.run.cli import main
-from generator.read.importer import render_content
+from generator.read.content_file import render_content
 
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 7*7 }}[x](javascript:alert(3))'
 

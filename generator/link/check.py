@@ -50,9 +50,9 @@ def check(content_dir: Path, data_dir: Path) -> CheckResult:
 
 def _load_documents(content_dir: Path, result: CheckResult) -> list[Document] | None:
     try:
-        from generator.read.importer import load_content_dir
+        from generator.read.content_file import load_content_dir
     except ImportError:  # the import stage is written in parallel; say so instead of crashing
-        result.errors.append("generator/read/importer.py:1: documents cannot be parsed yet — the import stage (load_content_dir) is missing")
+        result.errors.append("generator/read/content_file.py:1: documents cannot be parsed yet — the import stage (load_content_dir) is missing")
         return None
     try:
         documents = load_content_dir(content_dir / "documents")

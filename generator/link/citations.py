@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import urls
-from generator.model.document import Article, Clause, Document, Point, iter_clauses
+from generator.model.document import Article, Clause, Document, Point, iter_clauses, paragraphs
 from generator.model.knowledge import Cite
 
 
@@ -137,26 +137,8 @@ def normalize(text: str) -> str:
 
 
 def target_texts(target: Target) -> Iterable[str]:
-    if target.point:
-        return _point_texts(target.point)
-    if target.clause:
-        return _clause_texts(target.clause)
-    article = target.article
-    return [article.title, *(b.text for b in article.intro), *(t for p in article.points for t in _point_texts(p)),
-            *(t for c in article.clauses for t in _clause_texts(c))]
-
-
-def _point_texts(point: Point) -> list[str]:
-    return [point.text, *(b.text for b in point.blocks)]
-
-
-def _clause_texts(clause: Clause) -> list[str]:
-    texts = [clause.text, *(b.text for b in clause.blocks)]
-    for point in clause.points:
-        texts += _point_texts(point)
-    for sub in clause.clauses:
-        texts += _clause_texts(sub)
-    return texts
+    unit = target.point or target.clause or target.article
+    return [*([unit.title] if unit is target.article else []), *(p.text for p in paragraphs(unit))]
 
 
 def closest_passage(wanted: str, text: str, limit: int = 200) -> tuple[float, str]:

@@ -21,7 +21,7 @@ broken one is reported as `content/lessons/x.md:12: what — how to fix`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
@@ -32,7 +32,7 @@ from generator import urls
 from generator.views import common as views
 from generator.link.citations import Target, suggest
 from generator.views.diagram import relation_svg
-from generator.model.document import Document, iter_clauses
+from generator.model.document import Document, iter_clauses, paragraphs
 
 LESSONS_FOLDER = "bai-hoc"
 LESSON_CSS = ["assets/sotay/holder.css", "assets/sotay/course.css"]
@@ -310,37 +310,14 @@ class LessonRenderer:
             "label": f"{label}, {self.builder.titles.get(document_id, document_id)}{views.draft_mark(target.document)}",
             "href": urls.relative(page, target.href),
             "article": f"Điều {target.article.number}. {target.article.title}",
-            "parts": [{"label": "", "text": b.text, "level": 0} for b in target.article.intro] if opening
+            "parts": [asdict(p) for p in paragraphs(target.article, nested=False)] if opening
             else quoted_parts(target),
         }
 
 
 def quoted_parts(target: Target) -> list[dict]:
     """The cited passage as labelled paragraphs: [{label, text, level}]."""
-    if target.point:
-        point = target.point
-        return [{"label": f"{point.label})", "text": point.text, "level": 0},
-                *({"label": "", "text": b.text, "level": 0} for b in point.blocks)]
-    if target.clause:
-        return _clause_parts(target.clause, 0)
-    article = target.article
-    parts = [{"label": "", "text": b.text, "level": 0} for b in article.intro]
-    for clause in article.clauses:
-        parts += _clause_parts(clause, 0)
-    for point in article.points:
-        parts.append({"label": f"{point.label})", "text": point.text, "level": 1})
-    return parts
-
-
-def _clause_parts(clause, level: int) -> list[dict]:
-    parts = [{"label": f"{clause.number}.", "text": clause.text, "level": level}]
-    parts += [{"label": "", "text": b.text, "level": level} for b in clause.blocks]
-    for point in clause.points:
-        parts.append({"label": f"{point.label})", "text": point.text, "level": level + 1})
-        parts += [{"label": "", "text": b.text, "level": level + 1} for b in point.blocks]
-    for sub in clause.clauses:
-        parts += _clause_parts(sub, level + 1)
-    return parts
+    return [asdict(p) for p in paragraphs(target.point or target.clause or target.article)]
 
 
 def lesson_pages(handbook, env: Environment, site, titles: dict[str, str],

@@ -34,7 +34,8 @@ from jinja2 import Environment
 
 from generator import urls
 from generator.cache import reuse
-from generator.link.citations import Target, normalize, target_texts
+from generator.link.citations import normalize, target_texts
+from generator.model.document import paragraphs
 from generator.model.knowledge import Cite
 from generator.views.common import draft_mark
 
@@ -118,7 +119,7 @@ def cited_text(linked, cites: list[Cite], with_title: bool = False) -> str:
         target = linked.targets[cite]
         if with_title:
             parts.append(target.article.title)
-            parts += [b.text for b in target.article.intro]
+            parts += [p.text for p in paragraphs(target.article, nested=False)]
         parts += list(target_texts(target))
     return normalize(" ".join(parts)).lower()
 
@@ -148,9 +149,7 @@ def article_text(linked, cites: list[Cite]) -> str:
     parts = []
     for cite in cites:
         article = linked.targets[cite].article
-        parts += [article.title, *(b.text for b in article.intro)]
-        for clause in article.clauses:
-            parts += list(target_texts(Target(linked.targets[cite].document, article, clause, None)))
+        parts += [article.title, *(p.text for p in paragraphs(article))]
     return normalize(" ".join(parts)).lower()
 
 

@@ -134,6 +134,47 @@ class Document:
         return next((a for a in self.articles if a.number == number), None)
 
 
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a passage as a reader sees it.
+
+    `label` is the unit's number as printed ("3.", "2.1.", "a)") on the paragraph that
+    opens a khoản or điểm, "" on the others; `level` is its indentation: an article's
+    text and its khoản at 0, the điểm and sub-khoản inside one level deeper."""
+
+    label: str
+    text: str
+    level: int = 0
+
+    @property
+    def labelled(self) -> str:
+        """The paragraph as printed: "a) text"."""
+        return f"{self.label} {self.text}" if self.label else self.text
+
+
+def paragraphs(unit: Article | Clause | Point, nested: bool = True, level: int = 0) -> list[Paragraph]:
+    """The words of an article (without its title), khoản or điểm in reading order.
+
+    An article: its opening text, the điểm written under it, then its khoản; a khoản:
+    its text and paragraphs, its điểm, then its sub-khoản; a điểm: its text and
+    paragraphs. `nested=False` keeps only the unit's own paragraphs (no khoản, điểm or
+    sub-khoản inside it). Empty texts are kept, so the first paragraph of a khoản or
+    điểm is always its numbered line."""
+    if isinstance(unit, Article):
+        own = [Paragraph("", b.text, level) for b in unit.intro]
+        if not nested:
+            return own
+        return [*own, *(p for point in unit.points for p in paragraphs(point, level=level + 1)),
+                *(p for clause in unit.clauses for p in paragraphs(clause, level=level))]
+    if isinstance(unit, Clause):
+        own = [Paragraph(f"{unit.number}.", unit.text, level), *(Paragraph("", b.text, level) for b in unit.blocks)]
+        if not nested:
+            return own
+        return [*own, *(p for point in unit.points for p in paragraphs(point, level=level + 1)),
+                *(p for sub in unit.clauses for p in paragraphs(sub, level=level + 1))]
+    return [Paragraph(f"{unit.label})", unit.text, level), *(Paragraph("", b.text, level) for b in unit.blocks)]
+
+
 def iter_clauses(clauses: list[Clause]):
     """All clauses depth-first, sub-khoản included."""
     for clause in clauses:

@@ -19,7 +19,6 @@ the loader calls it so its messages join the same report.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -33,15 +32,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+from generator.slugs import SLUG_RE, slugify
+
 CLAUSE_RE = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 
 
 def suggest_slug(text: str) -> str:
     """`Bí thư` → `bi-thu`: what the author probably meant."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+    return slugify(text)
 
 
 def _check_slug(value: Any) -> Any:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from generator import urls
 from generator.link.handbook import Handbook
-from generator.model.document import Article, Clause, Document, Point
+from generator.model.document import Article, Clause, Document, Point, paragraphs
 from generator.link.quiz import quizzes_json
 from generator.views.common import document_title
 
@@ -58,7 +58,7 @@ def _article_json(article: Article, page: str) -> dict:
         "title": article.title,
         "chapter": article.chapter,
         "section": article.section,
-        "text": " ".join(b.text for b in article.intro),
+        "text": " ".join(p.text for p in paragraphs(article, nested=False)),
         "href": f"{page}#{article.anchor}",
         "points": [_point_json(p, page) for p in article.points],
         "clauses": [_clause_json(c, page) for c in article.clauses],
@@ -69,7 +69,7 @@ def _clause_json(clause: Clause, page: str) -> dict:
     return {
         "id": clause.anchor,
         "number": clause.number,
-        "text": " ".join([clause.text, *(b.text for b in clause.blocks)]).strip(),
+        "text": " ".join(p.text for p in paragraphs(clause, nested=False)).strip(),
         "href": f"{page}#{clause.anchor}",
         "points": [_point_json(p, page) for p in clause.points],
         "clauses": [_clause_json(c, page) for c in clause.clauses],
@@ -80,7 +80,7 @@ def _point_json(point: Point, page: str) -> dict:
     return {
         "id": point.anchor,
         "label": point.label,
-        "text": " ".join([point.text, *(b.text for b in point.blocks)]).strip(),
+        "text": " ".join(p.text for p in paragraphs(point)).strip(),
         "href": f"{page}#{point.anchor}",
     }
 

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.slugs import strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -288,8 +289,7 @@ def write_d_words(bundle: Path) -> None:
 
 def _tone_fold(word: str) -> str:
     """Lower case without tone and vowel marks, đ kept; punctuation dropped."""
-    marks = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-    return "".join(c for c in marks if c.isalnum())
+    return "".join(c for c in strip_marks(word.lower()) if c.isalnum())
 
 
 def runtime_files(bundle: Path) -> list[Path]:

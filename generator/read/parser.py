@@ -225,12 +225,12 @@ class _Parser:
 
     def start_subclause(self, line: Line, number: str, text: str) -> None:
         parent_number, _, last = number.rpartition(".")
-        parent = self.clause
-        if parent is None or parent.number != parent_number:
+        parent = self.subclause_parent(number)
+        if parent is None:
             self.warn(line.number, f"Điều {self.article.number}: khoản {number} has no khoản {parent_number} before it")
             self.start_clause(line, number, text)
             return
-        previous = parent.clauses[-1].number.rpartition(".")[2] if parent.clauses else "0"
+        previous = last_subclause(parent)
         if int(last) != int(previous) + 1:
             self.warn(line.number, f"Điều {self.article.number}: khoản {number} follows khoản {parent_number}.{previous}")
         anchor = self.unique_anchor(f"{parent.anchor}-{last}")
@@ -323,18 +323,24 @@ class _Parser:
     def continues_subclauses(self, number: str) -> bool:
         """"2.1 Text" without the final dot is a sub-khoản only if it is the next one of
         the current khoản ("1.5 lần mức lương …" stays a paragraph)."""
-        parent_number, _, last = number.rpartition(".")
-        parent = self.clause
-        if parent is None or parent.number != parent_number:
-            return False
-        previous = parent.clauses[-1].number.rpartition(".")[2] if parent.clauses else "0"
-        return int(last) == int(previous) + 1
+        parent = self.subclause_parent(number)
+        return parent is not None and int(number.rpartition(".")[2]) == int(last_subclause(parent)) + 1
+
+    def subclause_parent(self, number: str) -> Clause | None:
+        """The current khoản when sub-khoản `number` ("2.3") belongs to it ("2"), else None."""
+        parent_number = number.rpartition(".")[0]
+        return self.clause if self.clause is not None and self.clause.number == parent_number else None
 
     def continues_clauses(self, number: str) -> bool:
         """A khoản written without its dot ("9 Lãnh đạo") must continue the sequence."""
         clauses = self.article.clauses
         previous = clauses[-1].number if clauses else "0"
         return previous.isdigit() and int(number) == int(previous) + 1 and bool(clauses)
+
+
+def last_subclause(parent: Clause) -> str:
+    """The last part of the number of `parent`'s last sub-khoản ("2.3" → "3"); "0" when it has none."""
+    return parent.clauses[-1].number.rpartition(".")[2] if parent.clauses else "0"
 
 
 def classify_bullet(text: str) -> tuple[str, str]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.read.importer import slugify
+from generator.slugs import slugify
 from generator.model.document import Document
 from generator.views.nav import sort_key
 

@@ -20,7 +20,7 @@ from jinja2 import Environment
 
 from generator import urls
 from generator.cache import reuse
-from generator.model.document import Article, Clause, Document
+from generator.model.document import Article, Clause, Document, paragraphs
 
 THRESHOLD = 0.45  # below this, two clauses are different provisions, not versions of one
 COMPARE_CSS = ["assets/sotay/course.css"]
@@ -95,17 +95,13 @@ def similarity(a: list[str], b: list[str]) -> float:
 
 
 def _clause_text(clause: Clause) -> str:
-    parts = [clause.text, *(b.text for b in clause.blocks)]
-    for point in clause.points:
-        parts += [f"{point.label}) {point.text}", *(b.text for b in point.blocks)]
-    for sub in clause.clauses:
-        parts.append(f"{sub.number}. {_clause_text(sub)}")
-    return " ".join(p for p in parts if p)
+    first, *rest = paragraphs(clause)
+    return " ".join(t for t in (first.text, *(p.labelled for p in rest)) if t)
 
 
 def article_units(article: Article) -> list[Unit]:
     units = []
-    intro = " ".join(b.text for b in article.intro)
+    intro = " ".join(p.text for p in paragraphs(article, nested=False))
     if intro:
         units.append(Unit(INTRO, "Đoạn mở đầu", article.anchor, intro))
     seen: dict[str, int] = {}

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import json
-import unicodedata
 from collections import defaultdict
 
 from markupsafe import escape
@@ -26,6 +25,7 @@ from markupsafe import escape
 from generator import urls
 from generator.views import common as views
 from generator.model.document import Document
+from generator.slugs import fold
 
 NAV_LIMIT = 30
 
@@ -161,8 +161,7 @@ def _by_issuer(doc: Document) -> tuple:
 @functools.lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> str:
     """Vietnamese-friendly order: diacritics folded (đ = d), case ignored."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    return fold(text)
 
 
 def _document_entry(page: str, doc: Document) -> dict:

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from generator import urls
+from generator.model.document import Article, paragraphs
 from generator.views import common as views
 from generator.views.calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
 from generator.views.nav import sort_key
@@ -123,9 +124,9 @@ def _quotes(rules, linked, titles, page) -> list[dict]:
 
 def _node_texts(node) -> list[str]:
     """An article, clause or point as the paragraphs a reader sees."""
-    texts = [node.title] if hasattr(node, "title") else [node.text]
-    texts += [b.text for b in getattr(node, "intro", [])] + [b.text for b in getattr(node, "blocks", [])]
-    texts += [f"{p.label}) {p.text}" for p in getattr(node, "points", [])]
+    parts = paragraphs(node)
+    texts = [node.title] if isinstance(node, Article) else [parts.pop(0).text]
+    texts += [p.labelled for p in parts]
     return [t for t in texts if t]
 
 
