@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -33,6 +32,7 @@ from generator.views import common as views
 from generator.link.citations import Target, suggest
 from generator.views.diagram import relation_svg
 from generator.model.document import Document, iter_clauses
+from generator.read.yaml_source import FileProblem, read_yaml_text
 
 LESSONS_FOLDER = "bai-hoc"
 LESSON_CSS = ["assets/sotay/holder.css", "assets/sotay/course.css"]
@@ -125,12 +125,15 @@ def _front_matter(lines: list[str], source: str, errors: list[str]) -> tuple[dic
     if end is None:
         errors.append(f"{source}:1: front matter is not closed — add a line '---' after the title")
         return None, 0
-    try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        errors.append(f"{source}:{line}: front matter is not valid YAML — write 'title: …' and 'summary: …' lines")
+    try:  # the one YAML loader (read/yaml_source.py): alias bombs, nesting and duplicate keys are refused
+        meta, problems = read_yaml_text("\n".join(lines[1:end]), source, first_line=2)
+    except FileProblem as problem:
+        errors.append(f"{problem} (the front matter holds 'title: …' and 'summary: …' lines)")
         return None, 0
+    if problems:
+        errors.extend(problems)
+        return None, 0
+    meta = meta or {}
     if not isinstance(meta, dict) or not meta.get("title"):
         errors.append(f"{source}:2: the lesson has no title — add 'title: Bài 1. …' to the front matter")
         return None, 0

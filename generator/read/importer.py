@@ -46,6 +46,7 @@ import yaml
 
 from generator.cache import cached, shared
 from generator.errors import InputError
+from generator.read.yaml_source import FileProblem, read_yaml_text
 from generator.slugs import ascii_words
 from generator.model.document import Article, Block, Clause, Document, Point, Signature
 from generator.read.parser import (
@@ -745,15 +746,16 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], list[Lin
     except ValueError:
         raise InputError(f"{path}:1: front matter not closed; add a line '---' after the YAML header") from None
     header = "\n".join(lines[1:end])
-    try:
-        meta = cached("front-matter", (header,), lambda: yaml.safe_load(header) or {})
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 2}" if mark else ""
-        raise InputError(f"{path}{where}: invalid YAML front matter ({getattr(exc, 'problem', exc)})") from None
-    except (ValueError, TypeError, OverflowError, AttributeError, IndexError, KeyError) as exc:  # PyYAML cannot build the value: `date: 2025-13-45`, `!!timestamp x`
-        what = exc if isinstance(exc, ValueError) else "a value cannot be read"
-        raise InputError(f"{path}: invalid value in the YAML front matter ({what}); dates are written YYYY-MM-DD") from None
+    try:  # the one YAML loader (read/yaml_source.py): alias bombs, nesting and duplicate keys are refused
+        meta, problems = read_yaml_text(header, str(path), first_line=2)
+    except FileProblem as problem:
+        message = str(problem)
+        if "!!timestamp" in message:  # `date: 2025-13-45`
+            message += "; dates are written YYYY-MM-DD"
+        raise InputError(message) from None
+    if problems:
+        raise InputError("\n".join(problems))
+    meta = meta or {}
     if not isinstance(meta, dict):
         raise InputError(f"{path}:2: the front matter must be a YAML mapping (key: value)")
     body = [Line(n, unicodedata.normalize("NFC", t.strip())) for n, t in enumerate(lines[end + 1:], start=end + 2)]
