@@ -29,6 +29,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.views import common as views
+from generator.link.author_html import author_markdown, trusted_placeholder
 from generator.link.citations import Target, suggest
 from generator.views.diagram import relation_svg
 from generator.model.document import Document, iter_clauses
@@ -257,14 +258,16 @@ class LessonRenderer:
         self.tools_by_rule = tools_by_rule  # rule id → (cong-cu/<tool>.html#form, chip label)
 
     def markdown(self, lesson: Lesson) -> str:
+        """The lesson's Markdown, marked as author-written (sanitised after rendering,
+        link/author_html.py) with each directive's trusted HTML standing in as a placeholder."""
         out = []
         for part in lesson.body:
             if isinstance(part, Directive):
                 html = self.env.get_template("_lesson_embed.html").render(embed=self.embed(lesson.page, part))
-                out += ["", html.strip(), ""]
+                out += ["", trusted_placeholder(html.strip()), ""]
             else:
                 out.append(part)
-        return "\n".join(out).strip("\n") + "\n"
+        return author_markdown("\n".join(out))
 
     def embed(self, page: str, directive: Directive) -> dict:
         return getattr(self, "_" + directive.name.replace("-", "_"))(page, *directive.args)
