@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Ids become file names (van-ban/<id>.html, vai-tro/<holder>/<document>.html …): 80 characters keep
+# every page path far below the 255-byte name limit of common file systems, zip tools included.
+MAX_ID_LENGTH = 80
+
 
 def ascii_words(text: str) -> list[str]:
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -4,7 +4,7 @@ previous site/ and dist/sotay-offline.zip as they were; the next build succeeds 
 The build runs as a real subprocess (`python -m generator.run.cli build`) on the tiny fixture
 project and is SIGKILLed after fixed delays and at two moments watched from outside:
 while Pagefind runs (its process is a child of the build) and while the zip is written
-(`dist/sotay-offline.zip.part-<pid>` exists).
+(`dist/sotay-offline.zip.part-<pid>-<random>` exists).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def running_pagefind(pid: int) -> bool:
 
 
 def writing_zip(root: Path, pid: int) -> bool:
-    return (root / "dist" / f"sotay-offline.zip.part-{pid}").exists()
+    return any((root / "dist").glob(f"sotay-offline.zip.part-{pid}-*"))
 
 
 def kill_when(process: subprocess.Popen, condition, timeout: float = BUILD_TIMEOUT) -> bool:

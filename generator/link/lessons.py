@@ -33,6 +33,7 @@ from generator.link.author_html import author_markdown, trusted_placeholder
 from generator.link.citations import Target, suggest
 from generator.views.diagram import relation_svg
 from generator.model.document import Document, iter_clauses
+from generator.slugs import MAX_ID_LENGTH
 from generator.read.yaml_source import FileProblem, read_yaml_text
 
 LESSONS_FOLDER = "bai-hoc"
@@ -102,8 +103,9 @@ def parse_lesson(slug: str, text: str, source: str, errors: list[str]) -> Lesson
     meta, start = _front_matter(lines, source, errors)
     if meta is None:
         return None
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-        errors.append(f"{source}:1: '{slug}' is not a valid lesson file name — use lowercase ASCII letters, digits and hyphens (it becomes bai-hoc/<name>.html)")
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) or len(slug) > MAX_ID_LENGTH:
+        errors.append(f"{source}:1: '{slug}' is not a valid lesson file name — use lowercase ASCII letters, digits and hyphens, "
+                      f"at most {MAX_ID_LENGTH} characters (it becomes bai-hoc/<name>.html)")
     lesson = Lesson(slug, str(meta["title"]), source, meta.get("summary"))
     fenced = False
     for number, line in enumerate(lines[start:], start=start + 1):

@@ -46,8 +46,9 @@ import yaml
 
 from generator.cache import cached, shared
 from generator.errors import InputError
+from generator.files import disk_error, write_atomic
 from generator.read.yaml_source import FileProblem, read_yaml_text
-from generator.slugs import ascii_words
+from generator.slugs import MAX_ID_LENGTH, ascii_words
 from generator.model.document import Article, Block, Clause, Document, Point, Signature
 from generator.read.parser import (
     CHAPTER_RE,
@@ -181,6 +182,7 @@ def read_docx(path: Path) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_docx_sizes(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types
@@ -200,6 +202,29 @@ def read_docx(path: Path) -> str:
     if not text.strip():
         raise InputError(f"{path}: the document is empty")
     return text
+
+
+MAX_DOCX_PART_BYTES = 40_000_000  # uncompressed word/document.xml of a 2 MB text is ~20 MB at most
+MAX_DOCX_TOTAL_BYTES = 100_000_000
+MAX_DOCX_PARTS = 5_000
+
+
+def check_docx_sizes(path: Path) -> None:
+    """Refuse a zip bomb from the zip's directory, before anything is decompressed or parsed."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable .docx file ({exc.__class__.__name__}) — open it in Word and save it again") from None
+    too_big = next((p for p in parts if p.file_size > MAX_DOCX_PART_BYTES), None)
+    total = sum(p.file_size for p in parts)
+    if len(parts) > MAX_DOCX_PARTS or too_big or total > MAX_DOCX_TOTAL_BYTES:
+        what = (f"its part {too_big.filename} unpacks to {too_big.file_size:,} bytes" if too_big
+                else f"it unpacks to {total:,} bytes in {len(parts):,} parts")
+        raise InputError(f"{path}: {what}, over the limit for a regulation ({MAX_DOCX_PART_BYTES:,} bytes a part, "
+                         f"{MAX_DOCX_TOTAL_BYTES:,} in all) — check that this is the right file, or save the text as .txt")
 
 
 # --------------------------------------------------------------- cleaning
@@ -786,6 +811,9 @@ def front_matter_problems(meta: dict) -> list[tuple[str, str]]:
             problems.append((key, f"{key} '{value}' must be one of {', '.join(CHOICES[key])}"))
     if isinstance(meta.get("id"), str) and meta["id"] and not SLUG_RE.fullmatch(meta["id"]):
         problems.append(("id", f"id '{meta['id']}' must be an ASCII slug (a-z, 0-9, '-')"))
+    elif isinstance(meta.get("id"), str) and len(meta["id"]) > MAX_ID_LENGTH:
+        problems.append(("id", f"id is {len(meta['id'])} characters long, over the limit of {MAX_ID_LENGTH} "
+                               "(it becomes a file name) — shorten it"))
     return problems
 
 
@@ -858,8 +886,8 @@ def import_files(paths: list[Path], into: Path, ids: dict | None = None) -> list
     batch: list[Document] = []
     for path in map(Path, paths):
         main_id = ids.get(str(path)) or ids.get(path.name)
-        if main_id is not None and not SLUG_RE.fullmatch(main_id):
-            raise InputError(f"--id {main_id!r}: use an ASCII slug (a-z, 0-9, '-')")
+        if main_id is not None and (not SLUG_RE.fullmatch(main_id) or len(main_id) > MAX_ID_LENGTH):
+            raise InputError(f"--id {main_id!r}: use an ASCII slug (a-z, 0-9, '-') of at most {MAX_ID_LENGTH} characters")
         if main_id is not None and registry.existing.get(main_id, str(path)) != str(path):
             raise InputError(f"--id {main_id}: already used by {into / (main_id + '.md')} "
                              f"(imported from {registry.existing[main_id]}); choose another id")
@@ -870,7 +898,10 @@ def import_files(paths: list[Path], into: Path, ids: dict | None = None) -> list
     written = []
     for document in batch:
         target = into / f"{document.id}.md"
-        target.write_text(render_content(document), encoding="utf-8")
+        try:  # a full disk leaves the previous file whole, not truncated mid-heading
+            write_atomic(target, render_content(document))
+        except OSError as error:
+            raise disk_error(error, str(target)) or error from None
         for warning in document.warnings:
             log.warning("%s", warning)
         written.append(target)

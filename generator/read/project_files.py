@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.read.yaml_source import FileProblem, read_yaml_text
+from generator.slugs import MAX_ID_LENGTH
 
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"}
 MAX_PAGE_BYTES = 1_000_000
@@ -120,8 +121,9 @@ def read_content_pages(pages_dir: Path, root: Path) -> ContentPages:
 
 def _name_problem(rel: str, path: Path) -> str | None:
     parts = rel.split("/")
-    if not all(NAME_RE.fullmatch(part) for part in parts):
-        return ("the file name must be lowercase ASCII letters, digits and '-' (it becomes the page's address) "
+    if not all(NAME_RE.fullmatch(part) and len(part) <= MAX_ID_LENGTH + 5 for part in parts):
+        return (f"the file name must be lowercase ASCII letters, digits and '-', at most {MAX_ID_LENGTH} characters "
+                "(it becomes the page's address) "
                 "— rename it, e.g. gioi-thieu.md")
     if path.suffix != ".md" and path.suffix not in ASSET_SUFFIXES:
         return (f"only Markdown pages (.md) and images or PDFs ({', '.join(sorted(ASSET_SUFFIXES))}) are published "
