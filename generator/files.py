@@ -36,8 +36,10 @@ def atomic_target(target: Path) -> Iterator[Path]:
     try:
         yield partial
         os.replace(partial, target)
-    except BaseException:
+    except BaseException as error:
         partial.unlink(missing_ok=True)
+        if isinstance(error, OSError) and error.filename == str(partial):
+            error.filename = str(target)  # the user knows the file, not our temporary name
         raise
 
 
