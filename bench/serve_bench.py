@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=2)
     args = parser.parse_args(argv)
     root = args.project or make_corpus(args.communes, Path(tempfile.mkdtemp(prefix="sotay-serve-")) / "project")
-    (root / "build" / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "build" / "serve-docs").mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     log = ServeProcess(root, *(["--full"] if args.full else []))
     try:

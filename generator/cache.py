@@ -32,6 +32,8 @@ from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from generator.files import write_atomic
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -178,10 +180,7 @@ def _write_disk(kind: str, key: str, blob: bytes) -> None:
     path = _entry(kind, key)
     if path is None:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(blob)
-        os.replace(partial, path)  # readers see the whole entry or none
+    try:  # readers see the whole entry or none; a failed write leaves no temporary file
+        write_atomic(path, blob)
     except OSError as error:  # a read-only or full disk only costs speed
         log.debug("cache: cannot write %s: %s", path, error)

@@ -37,6 +37,11 @@ class Project:
         return self.build_dir / "docs"
 
     @property
+    def serve_docs_dir(self) -> Path:
+        """docs_dir of `sotay serve`: its own, so a `sotay build` run meanwhile never reads half-written pages."""
+        return self.build_dir / "serve-docs"
+
+    @property
     def site_dir(self) -> Path:
         return self.root / "site"
 

@@ -14,6 +14,9 @@ import unicodedata
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _WORD_RE = re.compile(r"[a-z0-9]+")
+# Ids become file names (van-ban/<id>.html, vai-tro/<holder>/<document>.html …): 80 characters keep
+# every page path far below the 255-byte name limit of common file systems, zip tools included.
+MAX_ID_LENGTH = 80
 
 
 def strip_marks(text: str) -> str:

@@ -4,7 +4,7 @@ previous site/ and dist/sotay-offline.zip as they were; the next build succeeds 
 The build runs as a real subprocess (`python -m generator.run.cli build`) on the tiny fixture
 project and is SIGKILLed after fixed delays and at two moments watched from outside:
 while Pagefind runs (its process is a child of the build) and while the zip is written
-(`dist/sotay-offline.zip.part-<pid>` exists).
+(`dist/sotay-offline.zip.part-<pid>-<random>` exists).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def running_pagefind(pid: int) -> bool:
 
 
 def writing_zip(root: Path, pid: int) -> bool:
-    return (root / "dist" / f"sotay-offline.zip.part-{pid}").exists()
+    return any((root / "dist").glob(f"sotay-offline.zip.part-{pid}-*"))
 
 
 def kill_when(process: subprocess.Popen, condition, timeout: float = BUILD_TIMEOUT) -> bool:
@@ -163,3 +163,181 @@ def test_failed_build_keeps_previous_site_and_exits_1(project, monkeypatch, caps
     assert "bi-thu-khong-co" in err and "qc-lam-viec-lung-phinh.yml:" in err
     assert "Traceback" not in err
     assert_intact(project, before)
+
+
+# --- one build at a time (issue #17) --------------------------------------------------------
+
+BUSY = "Đang có một lần dựng khác chạy từ"
+
+
+def assert_one_complete_build(root: Path) -> None:
+    """`site` points at a complete build, the zip is whole and holds it, nothing half-written is left."""
+    site = root / "site"
+    assert site.is_symlink() and (site / "index.html").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file() and (site / "api" / "handbook.json").is_file()
+    assert check_site(site).ok
+    with zipfile.ZipFile(root / "dist" / "sotay-offline.zip") as zf:
+        assert zf.testzip() is None
+        names = zf.namelist()
+    assert "so-tay-quy-che/index.html" in names
+    site_files = {p.relative_to(site.resolve()).as_posix() for p in site.resolve().rglob("*") if p.is_file()}
+    assert {n.split("/", 1)[1] for n in names} == (site_files - {"404.html"}) | {"README.txt"}
+    assert [p.name for p in (root / "dist").iterdir()] == ["sotay-offline.zip"]
+    assert not list(root.glob(".site.swap-*"))
+    assert len(list((root / "build" / "sites").iterdir())) <= 2
+
+
+@pytest.mark.parametrize("builds, stagger", [(2, 0.0), (2, 0.8), (3, 0.0), (3, 0.3)])
+def test_concurrent_builds_leave_one_complete_site_and_zip(project, builds, stagger):
+    processes = []
+    for _ in range(builds):
+        processes.append(start_build(project))
+        time.sleep(stagger)
+    results = [(p, p.communicate(timeout=BUILD_TIMEOUT)[1].decode()) for p in processes]
+    succeeded = [p for p, _ in results if p.returncode == 0]
+    assert succeeded, [err for _, err in results]
+    for process, err in results:
+        if process.returncode != 0:
+            assert process.returncode == 1 and BUSY in err and "(pid " in err, err
+            assert "Traceback" not in err
+    assert_one_complete_build(project)
+
+
+def test_build_during_serve_leaves_a_complete_site(project):
+    from serve_process import ServeProcess
+
+    server = ServeProcess(project)
+    try:
+        server.wait_for(r"Serving on", 0, timeout=BUILD_TIMEOUT)
+        process = start_build(project)
+        _, err = process.communicate(timeout=BUILD_TIMEOUT)
+        assert process.returncode == 0, err.decode()
+        assert "Traceback" not in server.log()
+    finally:
+        server.stop()
+    assert_one_complete_build(project)
+    assert (project / "build" / "serve-docs" / "index.md").is_file()  # serve rendered into its own folder
+
+
+def test_second_build_is_refused_while_the_lock_is_held(project, monkeypatch, capsys):
+    import fcntl
+
+    before = snapshot(project)
+    lock = project / "build" / "build.lock"
+    with open(lock, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        handle.truncate(0)
+        handle.write(f"4242 {time.mktime((2026, 12, 2, 9, 5, 0, 0, 0, -1)):.0f}\n")
+        handle.flush()
+        monkeypatch.chdir(project)
+        code = main(["build"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{BUSY} 09:05 (pid 4242)" in err and "Traceback" not in err
+    assert snapshot(project) == before
+
+
+def test_stale_lock_of_a_killed_build_is_taken_over(project):
+    (project / "build" / "build.lock").write_text("999999 0\n", encoding="utf-8")  # its process is gone
+    process = start_build(project)
+    _, err = process.communicate(timeout=BUILD_TIMEOUT)
+    assert process.returncode == 0, err.decode()
+    assert (project / "build" / "build.lock").read_text() == ""  # released
+    assert_one_complete_build(project)
+
+
+def test_pagefind_that_hangs_is_stopped(project, monkeypatch, capsys, tmp_path):
+    before = snapshot(project)
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\n[ \"$1\" = --version ] && echo 'pagefind 1.5.2' && exit 0\nexec sleep 60\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr("generator.publish.search_index.pagefind_executable", lambda: fake)
+    monkeypatch.setenv("SOTAY_PAGEFIND_TIMEOUT", "2")
+    monkeypatch.chdir(project)
+    started = time.monotonic()
+    code = main(["build"])
+    err = capsys.readouterr().err
+    assert time.monotonic() - started < 60
+    assert code == 1 and "Pagefind chưa xong sau 2 giây" in err and "Traceback" not in err
+    assert_intact(project, before)
+
+
+# --- disk full, read-only disk (issue #17) --------------------------------------------------
+
+import errno  # noqa: E402
+
+
+class FailingWrites:
+    """`open` for generator.files: files opened for writing fail with `code` once half written."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+    def __call__(self, path, mode="r", *args, **kwargs):
+        handle = open(path, mode, *args, **kwargs)
+        if "w" not in mode:
+            return handle
+        code = self.code
+
+        class Half:
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                handle.close()
+
+            def write(self, data):
+                handle.write(data[: len(data) // 2])
+                raise OSError(code, os.strerror(code), str(path))
+
+        return Half()
+
+
+DISK_MESSAGES = {errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho đọc", errno.EACCES: "không có quyền ghi"}
+
+
+@pytest.mark.parametrize("code", list(DISK_MESSAGES))
+def test_disk_error_writing_the_zip_is_one_line_and_leaves_no_part_file(project, monkeypatch, capsys, code):
+    before = snapshot(project)
+
+    def fail(self, *args, **kwargs):
+        raise OSError(code, os.strerror(code), str(project / "dist" / "sotay-offline.zip.part-x"))
+
+    monkeypatch.setattr(zipfile.ZipFile, "write", fail)
+    monkeypatch.chdir(project)
+    exit_code = main(["build"])
+    err = capsys.readouterr().err
+    assert exit_code == 1
+    lines = [line for line in err.splitlines() if line.startswith("Lỗi:")]
+    assert len(lines) == 1 and "không ghi được" in lines[0] and DISK_MESSAGES[code] in lines[0], err
+    assert "Traceback" not in err
+    assert [p.name for p in (project / "dist").iterdir()] == ["sotay-offline.zip"]
+    assert_intact(project, before)
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])
+def test_disk_error_writing_handbook_json_keeps_the_previous_site(project, monkeypatch, capsys, code):
+    before = snapshot(project)
+    monkeypatch.setattr("generator.files.open", FailingWrites(code), raising=False)
+    monkeypatch.chdir(project)
+    exit_code = main(["build"])
+    err = capsys.readouterr().err
+    assert exit_code == 1 and "handbook.json" in err and DISK_MESSAGES[code] in err and "Traceback" not in err
+    assert not [p for p in project.rglob("*.part-*")]
+    assert_intact(project, before)
+
+
+def test_reimport_on_a_full_disk_keeps_the_previous_file_whole(tmp_path, monkeypatch, capsys):
+    raw = tmp_path / "qc.txt"
+    raw.write_text("QUY CHẾ\nlàm việc\n\nĐiều 1. Phạm vi\n\n1. Áp dụng cho mọi cán bộ.\n", encoding="utf-8")
+    into = tmp_path / "documents"
+    assert main(["import", str(raw), "--into", str(into), "--id", "qc-thu"]) == 0
+    target = into / "qc-thu.md"
+    previous = target.read_bytes()
+    raw.write_text(raw.read_text(encoding="utf-8") + "\nĐiều 2. Hiệu lực\n\nCó hiệu lực từ ngày ký.\n", encoding="utf-8")
+    monkeypatch.setattr("generator.files.open", FailingWrites(errno.ENOSPC), raising=False)
+    code = main(["import", str(raw), "--into", str(into), "--id", "qc-thu"])
+    err = capsys.readouterr().err
+    assert code == 1 and "qc-thu.md" in err and "ổ đĩa đã đầy" in err and "Traceback" not in err
+    assert target.read_bytes() == previous
+    assert [p.name for p in into.iterdir()] == ["qc-thu.md"]

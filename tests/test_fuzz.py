@@ -2,7 +2,8 @@
 
 No other exception, no hang (each example runs under a SIGALRM limit). The CI
 budget is small (about a minute in all); set SOTAY_FUZZ_EXAMPLES=5000 for a
-longer run.
+longer run. Lesson Markdown is also fuzzed in headless Chromium (marked
+`browser`): no author script runs; SOTAY_FUZZ_BROWSER_EXAMPLES=500 for a longer run.
 """
 
 from __future__ import annotations
@@ -173,3 +174,79 @@ def test_yaml_nesting_at_any_depth_is_a_file_problem(tmp_path, depth):
     path.write_text("roles: " + "[" * depth + "]" * depth, encoding="utf-8")
     with time_limit(), pytest.raises(FileProblem, match="nesting deeper"):
         read_yaml(path, "data/roles.yml")
+
+
+# --- lesson Markdown in Chromium (issue #17): no author script ever runs ------------------
+
+BROWSER_EXAMPLES = int(os.environ.get("SOTAY_FUZZ_BROWSER_EXAMPLES", "25"))
+# Pieces that would run script, navigate or open a dialog if any reached the page: each sets window.__pwned.
+SCRIPT_PIECES = st.sampled_from([
+    "<script>window.__pwned=1</script>", "<script src=data:text/javascript,window.__pwned=1></script>",
+    "<img src=x onerror=window.__pwned=1>", "<img src=x onerror='window.__pwned=1'/>", "<svg onload=window.__pwned=1>",
+    "<svg><script>window.__pwned=1</script></svg>", "<math><mtext><script>window.__pwned=1</script></mtext></math>",
+    "<body onload=window.__pwned=1>", "<details open ontoggle=window.__pwned=1>", "<iframe srcdoc='<script>parent.__pwned=1</script>'>",
+    "<iframe src=javascript:parent.__pwned=1>", "<object data=javascript:window.__pwned=1>", "<embed src=javascript:window.__pwned=1>",
+    "<a href=javascript:window.__pwned=1 id=go>x</a>", "[x](javascript:window.__pwned=1)", "[x](JaVaScRiPt:window.__pwned=1)",
+    "[x](&#106;avascript:window.__pwned=1)", "<a href='jav&#x09;ascript:window.__pwned=1'>x</a>", "![x](javascript:window.__pwned=1)",
+    "<meta http-equiv=refresh content='0;url=javascript:window.__pwned=1'>", "<base href=javascript:window.__pwned=1//>",
+    "<form><button formaction=javascript:window.__pwned=1>x</button></form>", "<input autofocus onfocus=window.__pwned=1>",
+    "<style>@import 'javascript:window.__pwned=1';</style>", "<div style=background:url(javascript:window.__pwned=1)>x</div>",
+    "<!--<script>window.__pwned=1</script>-->", "<![CDATA[<script>window.__pwned=1</script>]]>", "<noscript><p title='</noscript><img src=x onerror=window.__pwned=1>'>",
+    "<textarea></textarea><script>window.__pwned=1</script>", "<template><script>window.__pwned=1</script></template>",
+    "<scr<script>ipt>window.__pwned=1</scr</script>ipt>", "<a href=\"data:text/html,<script>window.__pwned=1</script>\">x</a>",
+    "{: onclick=window.__pwned=1 }", "# T {: onmouseover=window.__pwned=1 }", "<div markdown=1 onclick=window.__pwned=1>*x*</div>",
+    "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "<script>confirm(1)</script>", "<script>location='about:blank#moved'</script>",
+])
+MARKDOWN_PIECES = st.sampled_from([
+    "", "# Tiêu đề", "## Mục", "- một", "1. hai", "> trích", "```", "~~~", "    mã", "| a | b |", "|---|---|", "***", "**đậm**",
+    "_nghiêng_", "`mã`", "[liên kết](#muc)", "<div>", "</div>", "<p>", "</p>", "<!--", "-->", "!!! note", "??? note", "\\",
+    "::: nhiem-vu bi-thu", ":::", "&amp;", "&#60;script&#62;", "<", ">", "\"", "'", "{: #id .class }", "<details>", "<summary>x</summary>",
+])
+LESSON_BODY = st.lists(st.one_of(SCRIPT_PIECES, MARKDOWN_PIECES, st.text(max_size=15)), min_size=1, max_size=25).map("\n".join)
+TRUSTED = '<section class="sotay-embed"><p>Nhúng tin cậy</p></section>'
+
+
+@pytest.fixture(scope="module")
+def lesson_markdown():
+    """Lesson Markdown → page HTML as MkDocs renders a page's content: mkdocs.yml's Markdown
+    extensions, then our on_page_content hook (link/author_html.clean_page)."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+    from generator.link import author_html
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+
+    def render(body: str) -> str:
+        text = body.replace("::: nhiem-vu bi-thu", f"\n{author_html.trusted_placeholder(TRUSTED)}\n")
+        converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        return author_html.clean_page(converter.convert(author_html.author_markdown(text)))
+
+    return render
+
+
+@pytest.mark.browser
+@settings(max_examples=BROWSER_EXAMPLES, deadline=None, derandomize="SOTAY_FUZZ_BROWSER_EXAMPLES" not in os.environ,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+@given(body=LESSON_BODY)
+def test_no_script_from_lesson_markdown_runs_in_chromium(browser, lesson_markdown, body):
+    html = lesson_markdown(body)
+    context = browser.new_context(java_script_enabled=True)
+    try:
+        page = context.new_page()
+        dialogs, navigations, requests = [], [], []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("framenavigated", lambda frame: navigations.append(frame.url))
+        context.route("**/*", lambda route: (requests.append(route.request.url), route.abort()))
+        page.set_content(f"<!doctype html><html><head><meta charset=utf-8></head><body>{html}</body></html>",
+                         wait_until="load", timeout=10_000)
+        for element in page.query_selector_all("a, button, input, details, [id]")[:20]:
+            element.evaluate("e => { e.dispatchEvent(new MouseEvent('mouseover')); if (e.tagName === 'DETAILS') e.open = !e.open; }")
+        page.wait_for_timeout(50)
+        assert page.evaluate("window.__pwned === undefined"), html
+        assert dialogs == [], html
+        assert [u for u in navigations if u != "about:blank"] == [], html
+        assert [u for u in requests if u.startswith(("javascript:", "data:", "file:", "http:", "https:"))] == [], html
+    finally:
+        context.close()

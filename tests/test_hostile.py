@@ -395,3 +395,222 @@ def _strings(value, key=None, current=None):
             yield from _strings(item, key, current)
     elif isinstance(value, str) and (key is None or current == key):
         yield value
+
+
+# --- round 2 (issue #17): bombs and limits before parsing ------------------------------
+
+BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(9)])
+
+
+def test_alias_bomb_in_lesson_front_matter_is_an_error(project, capsys):
+    lessons = project / "content" / "lessons"
+    lessons.mkdir()
+    (lessons / "bai-1.md").write_text(f"---\ntitle: Bài 1\n{BOMB}\n---\n\nNội dung.\n", encoding="utf-8")
+    started = time.monotonic()
+    code, out = run(capsys, "check")
+    assert time.monotonic() - started < 5
+    assert code == 1
+    assert re.search(r"content/lessons/bai-1\.md:\d+: more than \d+ YAML aliases", out), out
+
+
+def test_alias_bomb_in_legal_bases_is_an_error(project, capsys):
+    doc = project / "content" / "documents" / "qc-lam-viec-lung-phinh.md"
+    bomb = BOMB.replace("\n", "\n  ") .replace("a: &a", "- &a", 1)
+    text = doc.read_text(encoding="utf-8").replace("legal_bases: []", "legal_bases:\n  " + "\n  ".join(
+        ("- " + line.split(": ", 1)[1]) if i else "- &a [x, x, x, x, x, x, x, x, x]" for i, line in enumerate(BOMB.split("\n"))), 1)
+    doc.write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    code, out = run(capsys, "check")
+    assert time.monotonic() - started < 5
+    assert code == 2
+    assert re.search(r"qc-lam-viec-lung-phinh\.md:\d+: more than \d+ YAML aliases", out), out
+
+
+def test_duplicate_front_matter_key_is_an_error(project, capsys):
+    doc = project / "content" / "documents" / "qc-lam-viec-lung-phinh.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("level: khac", "level: khac\nlevel: xa", 1), encoding="utf-8")
+    code, out = run(capsys, "check")
+    assert code == 2 and "duplicate key 'level'" in out and "qc-lam-viec-lung-phinh.md:" in out
+
+
+def docx_bomb(path: Path, megabytes: int) -> None:
+    """A .docx whose word/document.xml unpacks to `megabytes` MB (a few hundred KB on disk)."""
+    import zipfile
+
+    blank = b" " * (1 << 20)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        with zf.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+            for _ in range(megabytes):
+                part.write(blank)
+            part.write(b"</w:body></w:document>")
+
+
+def test_docx_zip_bomb_is_refused_before_parsing(tmp_path, capsys):
+    bomb = tmp_path / "quy-che.docx"
+    docx_bomb(bomb, 60)
+    assert bomb.stat().st_size < 1_000_000
+    started = time.monotonic()
+    code, out = run(capsys, "import", str(bomb), "--into", str(tmp_path / "out"))
+    assert time.monotonic() - started < 3
+    assert code == 2
+    assert "quy-che.docx" in out and "word/document.xml unpacks to" in out and "limit" in out
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("adjustments:\n  - date: 2026-01-09\n    kind: day-off\n    kind: working-day\n    reason: x\n    decision: y\n",
+     r"2026\.yml:4: duplicate key 'kind'"),
+    ("adjustments:\n  - date: 2026-01-09\n    kind: day-off\n    reason: \xff\n    decision: y\n",
+     r"2026\.yml:4: file is not UTF-8"),
+    ("adjustments: " + "[" * 3000 + "]" * 3000 + "\n", r"2026\.yml:1: nesting deeper than"),
+    (BOMB + "\nadjustments: []\n", r"2026\.yml:\d+: more than \d+ YAML aliases"),
+])
+def test_calendar_uses_the_data_loader(project, capsys, content, expected):
+    (project / "data" / "calendar" / "2026.yml").write_bytes(content.encode("latin-1") if "\xff" in content else content.encode())
+    started = time.monotonic()
+    code, out = run(capsys, "check")
+    assert time.monotonic() - started < 5
+    assert code == 1 and re.search(expected, out), out
+
+
+def test_id_over_80_characters_fails_check_not_build(project, capsys):
+    long_id = "qc-" + "-".join(["lam-viec"] * 35)  # 286 characters: File name too long at build time
+    assert len(long_id) > 255
+    doc = project / "content" / "documents" / "qc-lam-viec-lung-phinh.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("id: qc-lam-viec-lung-phinh", f"id: {long_id}", 1), encoding="utf-8")
+    code, out = run(capsys, "check")
+    assert code == 2
+    assert "qc-lam-viec-lung-phinh.md:2:" in out and "over the limit of 80" in out
+
+
+def test_data_id_over_80_characters_is_an_error(project, capsys):
+    path = project / "data" / "checklists" / "chuan-bi-hoi-nghi-btv.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: chuan-bi-hoi-nghi-btv", "id: " + "a" * 81, 1), encoding="utf-8")
+    code, out = run(capsys, "check")
+    assert code == 1
+    assert re.search(r"chuan-bi-hoi-nghi-btv\.yml:2: checklist\.id: the id is 81 characters long, over the limit of 80", out), out
+
+
+# --- round 2: files outside the project, content/pages ---------------------------------
+
+SECRET = "bi-mat-khong-duoc-in-ra: 42"
+
+
+def buildable(root: Path) -> Path:
+    """The tiny project plus what `sotay build` needs besides content and data."""
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    (root / "generator").symlink_to(ROOT / "generator")
+    return root
+
+
+@pytest.fixture
+def outside_file(tmp_path) -> Path:
+    path = tmp_path / "outside" / "shadow"
+    path.parent.mkdir()
+    path.write_text(f"{SECRET}\nbodies: [\n", encoding="utf-8")
+    return path
+
+
+def test_symlinked_data_file_leaving_the_project_is_refused_unread(project, capsys, outside_file):
+    bodies = project / "data" / "bodies.yml"
+    bodies.unlink()
+    bodies.symlink_to(outside_file)
+    code, out = run(capsys, "check")
+    assert code == 1
+    assert "data/bodies.yml:1: is a symbolic link to a file outside the project" in out
+    assert SECRET not in out and "42" not in out
+
+
+def test_symlinked_page_leaving_the_project_is_refused(project, capsys, outside_file):
+    pages = project / "content" / "pages"
+    pages.mkdir()
+    (pages / "passwd.md").symlink_to(outside_file)
+    code, out = run(capsys, "build")  # refused at validation, before MkDocs
+    assert code == 1
+    assert "content/pages/passwd.md:1: is a symbolic link" in out and SECRET not in out
+    assert not (project / "site").exists()
+
+
+def test_symlinked_folder_leaving_the_project_is_refused(project, capsys, outside_file):
+    (project / "content" / "pages").symlink_to(outside_file.parent)
+    code, out = run(capsys, "check")
+    assert code == 1 and "content/pages:1: is a symbolic link" in out
+
+
+def test_symlink_inside_the_project_is_allowed(project, capsys):
+    pages = project / "content" / "pages"
+    pages.mkdir()
+    (project / "notes.md").write_text("# Ghi chú\n\nTrong dự án.\n", encoding="utf-8")
+    (pages / "ghi-chu.md").symlink_to(project / "notes.md")
+    assert run(capsys, "check")[0] == 0
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("evil.html", "only Markdown pages (.md) and images or PDFs"),
+    ("app.js", "only Markdown pages (.md) and images or PDFs"),
+    ("logo.svg", "only Markdown pages (.md) and images or PDFs"),
+    ("index.md", "would replace a page the handbook generates"),
+    ("van-ban/qc-lam-viec-lung-phinh.md", "would replace a page the handbook generates"),
+    ("Gioi-Thieu.md", "lowercase ASCII"),
+    ("giới-thiệu.md", "lowercase ASCII"),
+    ("a\nb.md", "lowercase ASCII"),
+])
+def test_content_pages_that_check_refuses(project, capsys, name, expected):
+    target = project / "content" / "pages" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("# Trang\n", encoding="utf-8")
+    code, out = run(capsys, "check")
+    assert code == 1
+    assert expected in out and f"content/pages/{name.split(chr(10))[0]}" in out, out
+
+
+def test_content_page_images_are_published_with_the_page(project, capsys):
+    buildable(project)
+    pages = project / "content" / "pages"
+    pages.mkdir()
+    (pages / "gioi-thieu.md").write_text("# Giới thiệu\n\n![Sơ đồ](so-do.png)\n", encoding="utf-8")
+    (pages / "so-do.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (pages / "quy-che.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    code, out = run(capsys, "build")
+    assert code == 0, out
+    assert (project / "site" / "so-do.png").read_bytes().startswith(b"\x89PNG")
+    assert (project / "site" / "quy-che.pdf").is_file()
+    assert '<img alt="Sơ đồ" src="so-do.png"' in (project / "site" / "gioi-thieu.html").read_text(encoding="utf-8")
+
+
+def test_zip_names_that_clash_by_case_or_hold_newlines_are_refused(tmp_path):
+    from generator.errors import BuildError
+    from generator.publish.bundle import write_bundle
+
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("index.html", "Trang.html", "trang.html", "dong\nmoi.html"):
+        (site / name).write_text("x", encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        write_bundle(site, tmp_path / "dist" / "sotay-offline.zip", "01/01/2026", "0" * 10)
+    assert "Trang.html và trang.html" in info.value.message and "'dong\\nmoi.html'" in info.value.message
+    assert list((tmp_path / "dist").iterdir()) == []
+
+
+# --- round 2: escaped once -------------------------------------------------------------
+
+
+def test_titles_with_ampersand_and_quotes_are_escaped_once(tmp_path):
+    root = tiny_project(tmp_path / "src")
+    checklist = root / "data" / "checklists" / "chuan-bi-hoi-nghi-btv.yml"
+    checklist.write_text(checklist.read_text(encoding="utf-8").replace(
+        "title: Chuẩn bị hội nghị Ban Thường vụ", 'title: "Chuẩn bị & \\"hội nghị\\""', 1), encoding="utf-8")
+    roles = root / "data" / "roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace(
+        "name: Bí thư Đảng ủy", 'name: "Bí thư & \\"Đảng\\" ủy"', 1), encoding="utf-8")
+    site = build_project(copy_project(tmp_path / "project", content=root / "content", data=root / "data")).site_dir
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Chuẩn bị &amp; &#34;hội nghị&#34;</strong>" in home  # the tile
+    role = (site / "vai-tro" / "bi-thu.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-meta="vai-tro:Bí thư &amp; &#34;Đảng&#34; ủy"' in role
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "&amp;amp;" not in text and "&amp;#34;" not in text and "&&#35;" not in text, page

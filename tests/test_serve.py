@@ -144,7 +144,7 @@ def test_pages_after_edits_are_those_of_a_fresh_build(tmp_path):
     HTML are byte for byte those of a clean `sotay build` of the same files (the HTML less what
     only the server adds and the footer's content version, see VERSION)."""
     root = make_corpus(COMMUNES, tmp_path / "served")
-    (root / "build" / "docs").mkdir(parents=True)
+    (root / "build" / "serve-docs").mkdir(parents=True)
     server = Served(root)
     try:
         server.wait_for(r"Serving on", 0)
@@ -169,7 +169,7 @@ def test_pages_after_edits_are_those_of_a_fresh_build(tmp_path):
 
         fresh = copy_project(tmp_path / "fresh", content=root / "content", data=root / "data")
         build_project(fresh)
-        served_docs, fresh_docs = tree(root / "build" / "docs"), tree(fresh / "build" / "docs")
+        served_docs, fresh_docs = tree(root / "build" / "serve-docs"), tree(fresh / "build" / "docs")
         assert sorted(served_docs) == sorted(fresh_docs)
         assert [p for p in fresh_docs if served_docs[p] != fresh_docs[p]] == []
         assert not any(removed in p for p in served_docs) and "van-ban/qc-lam-viec-them.md" in served_docs

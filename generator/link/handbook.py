@@ -20,6 +20,7 @@ class Handbook:
     warnings: list[str] = field(default_factory=list)
     calendar: dict = field(default_factory=dict)  # working-day calendar JSON embedded in tool pages
     lessons: list = field(default_factory=list)  # generator.link.lessons.Lesson, from content/lessons
+    content_pages: dict = field(default_factory=dict)  # content/pages: path → ContentPage or bytes (read/project_files.py)
 
     def document(self, document_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == document_id), None)
@@ -33,21 +34,27 @@ def load_handbook(project) -> Handbook:
     from generator.link.check import check
     from generator.errors import DataError
     from generator.link.lessons import check_lessons, read_lessons
+    from generator.read.project_files import links_leaving, read_content_pages
 
     from generator.cache import use_dir
 
     use_dir(project.build_dir / "cache")  # unchanged files are not parsed again
+    outside = links_leaving(project.root, [project.content_dir, project.data_dir])
+    if outside:  # before reading anything: a linked file's lines never reach a message
+        raise DataError(outside)
     result = check(project.content_dir, project.data_dir)
     lessons, lesson_errors = read_lessons(project.content_dir / "lessons", project.root)
     if result.ok:
         lesson_errors += check_lessons(lessons, result.linked)
-    if not result.ok or lesson_errors:
-        raise DataError(result.errors + lesson_errors)
+    pages = read_content_pages(project.pages_dir, project.root)
+    if not result.ok or lesson_errors or pages.errors:
+        raise DataError(result.errors + lesson_errors + pages.errors)
     from generator.read.calendar_data import build_calendar
 
     handbook = Handbook(documents=result.documents, pages_dir=project.pages_dir,
                         linked=result.linked, warnings=result.warnings,
-                        calendar=build_calendar(project.data_dir), lessons=lessons)
+                        calendar=build_calendar(project.data_dir), lessons=lessons, content_pages=pages.pages)
+    handbook.warnings += pages.warnings
     return handbook
 
 

@@ -24,15 +24,17 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment
 from markupsafe import Markup
 
 from generator import urls
 from generator.views import common as views
+from generator.link.author_html import author_markdown, trusted_placeholder
 from generator.link.citations import Target, suggest
 from generator.views.diagram import relation_svg
 from generator.model.document import Document, iter_clauses, paragraphs
+from generator.slugs import MAX_ID_LENGTH
+from generator.read.yaml_source import FileProblem, read_yaml_text
 
 LESSONS_FOLDER = "bai-hoc"
 LESSON_CSS = ["assets/sotay/holder.css", "assets/sotay/course.css"]
@@ -101,8 +103,9 @@ def parse_lesson(slug: str, text: str, source: str, errors: list[str]) -> Lesson
     meta, start = _front_matter(lines, source, errors)
     if meta is None:
         return None
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-        errors.append(f"{source}:1: '{slug}' is not a valid lesson file name — use lowercase ASCII letters, digits and hyphens (it becomes bai-hoc/<name>.html)")
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) or len(slug) > MAX_ID_LENGTH:
+        errors.append(f"{source}:1: '{slug}' is not a valid lesson file name — use lowercase ASCII letters, digits and hyphens, "
+                      f"at most {MAX_ID_LENGTH} characters (it becomes bai-hoc/<name>.html)")
     lesson = Lesson(slug, str(meta["title"]), source, meta.get("summary"))
     fenced = False
     for number, line in enumerate(lines[start:], start=start + 1):
@@ -125,12 +128,15 @@ def _front_matter(lines: list[str], source: str, errors: list[str]) -> tuple[dic
     if end is None:
         errors.append(f"{source}:1: front matter is not closed — add a line '---' after the title")
         return None, 0
-    try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        errors.append(f"{source}:{line}: front matter is not valid YAML — write 'title: …' and 'summary: …' lines")
+    try:  # the one YAML loader (read/yaml_source.py): alias bombs, nesting and duplicate keys are refused
+        meta, problems = read_yaml_text("\n".join(lines[1:end]), source, first_line=2)
+    except FileProblem as problem:
+        errors.append(f"{problem} (the front matter holds 'title: …' and 'summary: …' lines)")
         return None, 0
+    if problems:
+        errors.extend(problems)
+        return None, 0
+    meta = meta or {}
     if not isinstance(meta, dict) or not meta.get("title"):
         errors.append(f"{source}:2: the lesson has no title — add 'title: Bài 1. …' to the front matter")
         return None, 0
@@ -254,14 +260,16 @@ class LessonRenderer:
         self.tools_by_rule = tools_by_rule  # rule id → (cong-cu/<tool>.html#form, chip label)
 
     def markdown(self, lesson: Lesson) -> str:
+        """The lesson's Markdown, marked as author-written (sanitised after rendering,
+        link/author_html.py) with each directive's trusted HTML standing in as a placeholder."""
         out = []
         for part in lesson.body:
             if isinstance(part, Directive):
                 html = self.env.get_template("_lesson_embed.html").render(embed=self.embed(lesson.page, part))
-                out += ["", html.strip(), ""]
+                out += ["", trusted_placeholder(html.strip()), ""]
             else:
                 out.append(part)
-        return "\n".join(out).strip("\n") + "\n"
+        return author_markdown("\n".join(out))
 
     def embed(self, page: str, directive: Directive) -> dict:
         return getattr(self, "_" + directive.name.replace("-", "_"))(page, *directive.args)

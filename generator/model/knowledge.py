@@ -32,7 +32,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.slugs import SLUG_RE, slugify
+from generator.slugs import MAX_ID_LENGTH, SLUG_RE, slugify
 
 CLAUSE_RE = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 
@@ -47,6 +47,11 @@ def _check_slug(value: Any) -> Any:
         raise PydanticCustomError(
             "slug_type", "expected an id (text), got {got} — write it as a slug such as 'bi-thu'",
             {"got": _describe(value)},
+        )
+    if len(value) > MAX_ID_LENGTH:
+        raise PydanticCustomError(
+            "slug_length", "the id is {length} characters long, over the limit of {limit} (it becomes a file name) — shorten it",
+            {"length": len(value), "limit": MAX_ID_LENGTH},
         )
     if not SLUG_RE.fullmatch(value):
         hint = suggest_slug(value)

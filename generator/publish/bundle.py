@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import zipfile
 from pathlib import Path
+
+from generator.errors import BuildError
+from generator.files import PARTIAL, atomic_target
 
 BUNDLE_NAME = "sotay-offline.zip"
 FOLDER = "so-tay-quy-che"
@@ -36,16 +38,37 @@ Phiên bản nội dung: {content_version}
 def write_bundle(site_dir: Path, target: Path, build_date: str, content_version: str) -> Path:
     """Zip the built site (but SERVER_ONLY pages) under one folder with a Vietnamese README.txt; atomic replace."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f"{target.name}.part-*"):  # left by an interrupted build
+    for stale in target.parent.glob(f"{target.name}{PARTIAL}*"):  # left by a killed build (builds run one at a time)
         stale.unlink(missing_ok=True)
-    partial = target.with_name(target.name + f".part-{os.getpid()}")
+    files = bundle_files(site_dir)
     readme = README_TXT.format(folder=FOLDER, build_date=build_date, content_version=content_version)
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        zf.writestr(f"{FOLDER}/README.txt", readme.replace("\n", "\r\n"))
-        zf.comment = f"Sổ tay Quy chế · {build_date} · {content_version}".encode()
-        for path in sorted(site_dir.rglob("*")):
-            rel = path.relative_to(site_dir).as_posix()
-            if path.is_file() and rel not in SERVER_ONLY:
+    with atomic_target(target) as partial:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            zf.writestr(f"{FOLDER}/README.txt", readme.replace("\n", "\r\n"))
+            zf.comment = f"Sổ tay Quy chế · {build_date} · {content_version}".encode()
+            for rel, path in files:
                 zf.write(path, f"{FOLDER}/{rel}")
-    os.replace(partial, target)
     return target
+
+
+def bundle_files(site_dir: Path) -> list[tuple[str, Path]]:
+    """(zip name, file) of every file to bundle; BuildError for names a USB stick cannot hold:
+    two names differing only in case (Windows and macOS keep one of them) or a control character."""
+    files = []
+    seen: dict[str, str] = {}
+    problems = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or rel in SERVER_ONLY:
+            continue
+        if any(ord(ch) < 32 or ch == "\x7f" for ch in rel):
+            problems.append(f"{rel!r}: tên tệp chứa ký tự điều khiển (xuống dòng …) — đổi tên tệp nguồn")
+        folded = rel.casefold()
+        if folded in seen:
+            problems.append(f"{seen[folded]} và {rel}: hai tệp chỉ khác chữ hoa/thường, trên Windows chỉ giữ được một "
+                            "— đổi tên một tệp nguồn")
+        seen.setdefault(folded, rel)
+        files.append((rel, path))
+    if problems:
+        raise BuildError("không đóng gói được bản offline:\n" + "\n".join(problems))
+    return files

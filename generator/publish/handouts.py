@@ -2,9 +2,13 @@
 
 One A4 PDF per role (vai-tro/), per document (van-ban/) and per lesson
 (bai-hoc/) under dist/handouts/<folder>/<id>.pdf, printed by Debian's headless
-Chromium through Playwright's `page.pdf` from the site's own pages over
-file:// — the same pages a reader sees, with overrides/assets/sotay/print.css
-removing the site's chrome. The page title is printed in the header and
+Chromium through Playwright's `page.pdf` from the site's own pages — the same
+pages a reader sees, with overrides/assets/sotay/print.css removing the site's
+chrome. Chromium reads nothing but the built site: the site is served on a
+loopback port for the printing, every other request (another host, file://)
+is aborted, and service workers are blocked. Each step has a time limit
+(PRINT_TIMEOUT_MS), so a page that never finishes loading stops the command
+with a message instead of hanging it. The page title is printed in the header and
 "Trang n/N" in the footer.
 
 The site is built first unless site/ already holds a build of the current
@@ -14,9 +18,13 @@ forces a build.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import logging
 import os
+import socketserver
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +42,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 HANDOUTS_DIR = "handouts"
+PRINT_TIMEOUT_MS = 60_000  # one page's load or print; a 40-page document prints in about a second
 MARGIN = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
 FOOTER = ('<div style="font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; width: 100%; '
           'text-align: center; color: #444;">Trang <span class="pageNumber"></span>/<span class="totalPages"></span></div>')
@@ -112,24 +121,35 @@ def make_handouts(project: Project, rebuild: bool = False, kinds: tuple[str, ...
 
 def _print_all(browser, items: list[Handout], site: Path, out_root: Path, root: Path,
                result: HandoutResult, progress: Callable[[str], None] | None) -> None:
-    context = browser.new_context(locale="vi-VN")
-    try:
-        page = context.new_page()
-        for item in items:
-            source = site / item.page
-            if not source.is_file():
-                raise BuildError(f"{item.page}: not in the built site — run `sotay build`")
-            target = out_root / item.kind / f"{item.id}.pdf"
-            pages = print_page(page, source.as_uri(), target, item.title)
-            result.files.append((target, pages))
-            if progress:
-                progress(f"{target.relative_to(root) if target.is_relative_to(root) else target} ({pages} trang)")
-    finally:
-        context.close()
+    from playwright.sync_api import Error as PlaywrightError
+
+    with _SiteServer(site) as base:
+        context = browser.new_context(locale="vi-VN", service_workers="block")
+        try:
+            context.set_default_timeout(PRINT_TIMEOUT_MS)
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                          else route.abort("blockedbyclient"))
+            page = context.new_page()
+            for item in items:
+                if not (site / item.page).is_file():
+                    raise BuildError(f"{item.page}: not in the built site — run `sotay build`")
+                target = out_root / item.kind / f"{item.id}.pdf"
+                try:
+                    pages = print_page(page, base + item.page, target, item.title)
+                except PlaywrightError as error:  # a timeout included
+                    raise BuildError(f"{item.page}: Chromium không in được trang ({str(error).splitlines()[0]}) "
+                                     "— chạy lại `sotay handouts`") from None
+                result.files.append((target, pages))
+                if progress:
+                    progress(f"{target.relative_to(root) if target.is_relative_to(root) else target} ({pages} trang)")
+        finally:
+            context.close()
 
 
 def print_page(page, url: str, target: Path, title: str) -> int:
     """Print one site page to `target` (written atomically); returns its page count."""
+    from generator.files import write_atomic
+
     page.goto(url, wait_until="load")
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     page.emulate_media(media="print")
@@ -137,11 +157,30 @@ def print_page(page, url: str, target: Path, title: str) -> int:
         format="A4", print_background=True, display_header_footer=True,
         header_template=header(title), footer_template=FOOTER, margin=MARGIN,
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
+    write_atomic(target, data)
     return pdf_page_count(data)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class _SiteServer:
+    """The built site on http://127.0.0.1:<free port>/ while printing (the folder only: no `..`)."""
+
+    def __init__(self, site: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+
+    def __enter__(self) -> str:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def pdf_page_count(data: bytes) -> int:
@@ -166,7 +205,7 @@ class _browser:
         except ImportError:
             raise InputError("Playwright is not installed — run `make install` (or pip install -e '.[test]')") from None
         self._pw = sync_playwright().start()
-        self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=PRINT_TIMEOUT_MS)
         return self.browser
 
     def __exit__(self, *exc) -> None:

@@ -219,10 +219,25 @@ def pagefind_executable() -> Path:
     return Path(pagefind_bin.get_executable())
 
 
+def pagefind_timeout() -> float:
+    """Seconds Pagefind may take before the build gives up (SOTAY_PAGEFIND_TIMEOUT; a 1000-commune
+    handbook indexes in about a minute, and one run was seen deadlocked for ten)."""
+    return float(os.environ.get("SOTAY_PAGEFIND_TIMEOUT", "900"))
+
+
+def _run(cmd: list[str], **options) -> subprocess.CompletedProcess:
+    limit = pagefind_timeout()
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=limit, **options)
+    except subprocess.TimeoutExpired:  # subprocess.run has killed it
+        raise BuildError(f"Pagefind chưa xong sau {limit:.0f} giây nên đã bị dừng — chạy lại `sotay build`; "
+                         "nếu vẫn vậy, đặt SOTAY_PAGEFIND_TIMEOUT lớn hơn") from None
+
+
 def run_pagefind(site_dir: Path, bundle: Path) -> int:
     """Run the Pagefind CLI; return the number of pages it indexed."""
     exe = pagefind_executable()
-    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True).stdout.split()
+    version = _run([str(exe), "--version"]).stdout.split()
     if version[-1:] != [PAGEFIND_VERSION]:
         raise BuildError(f"Cần Pagefind {PAGEFIND_VERSION}, đang có {' '.join(version) or '?'}")
     cmd = [
@@ -234,7 +249,7 @@ def run_pagefind(site_dir: Path, bundle: Path) -> int:
     ]
     log.debug("Pagefind: %s", " ".join(cmd))
     env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    done = _run(cmd, env=env)
     if done.returncode != 0:
         raise BuildError(f"Pagefind lỗi (mã {done.returncode}):\n{done.stderr or done.stdout}")
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))

@@ -42,6 +42,7 @@ import holidays
 import yaml
 
 from generator.errors import DataError
+from generator.read.yaml_source import FileProblem, read_yaml_nodes
 
 log = logging.getLogger(__name__)
 
@@ -103,12 +104,13 @@ def _load_file(path: Path, errors: list[str]) -> list[Adjustment]:
         errors.append(f"{name}:1: file name must be the year, e.g. 2026.yml")
         return []
     year = int(path.stem)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        errors.append(f"{name}:{line}: YAML syntax error: {getattr(exc, 'problem', exc)}")
+    try:  # the loader of every YAML file: size, UTF-8, alias and nesting limits, duplicate keys
+        root, problems = read_yaml_nodes(path, name)
+    except FileProblem as problem:
+        errors.append(str(problem))
+        return []
+    if problems:
+        errors.extend(problems)
         return []
     if root is None:
         return []

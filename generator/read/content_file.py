@@ -38,7 +38,8 @@ from generator.read.parser import (
     parse_structure,
 )
 from generator.read.raw_text import read_text
-from generator.slugs import SLUG_RE
+from generator.read.yaml_source import FileProblem, read_yaml_text
+from generator.slugs import MAX_ID_LENGTH, SLUG_RE
 
 log = logging.getLogger(__name__)
 
@@ -140,15 +141,16 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], list[Lin
     except ValueError:
         raise InputError(f"{path}:1: front matter not closed; add a line '---' after the YAML header") from None
     header = "\n".join(lines[1:end])
-    try:
-        meta = cached("front-matter", (header,), lambda: yaml.safe_load(header) or {})
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 2}" if mark else ""
-        raise InputError(f"{path}{where}: invalid YAML front matter ({getattr(exc, 'problem', exc)})") from None
-    except (ValueError, TypeError, OverflowError, AttributeError, IndexError, KeyError) as exc:  # PyYAML cannot build the value: `date: 2025-13-45`, `!!timestamp x`
-        what = exc if isinstance(exc, ValueError) else "a value cannot be read"
-        raise InputError(f"{path}: invalid value in the YAML front matter ({what}); dates are written YYYY-MM-DD") from None
+    try:  # the one YAML loader (read/yaml_source.py): alias bombs, nesting and duplicate keys are refused
+        meta, problems = read_yaml_text(header, str(path), first_line=2)
+    except FileProblem as problem:
+        message = str(problem)
+        if "!!timestamp" in message:  # `date: 2025-13-45`
+            message += "; dates are written YYYY-MM-DD"
+        raise InputError(message) from None
+    if problems:
+        raise InputError("\n".join(problems))
+    meta = meta or {}
     if not isinstance(meta, dict):
         raise InputError(f"{path}:2: the front matter must be a YAML mapping (key: value)")
     body = [Line(n, unicodedata.normalize("NFC", t.strip())) for n, t in enumerate(lines[end + 1:], start=end + 2)]
@@ -179,6 +181,9 @@ def front_matter_problems(meta: dict) -> list[tuple[str, str]]:
             problems.append((key, f"{key} '{value}' must be one of {', '.join(CHOICES[key])}"))
     if isinstance(meta.get("id"), str) and meta["id"] and not SLUG_RE.fullmatch(meta["id"]):
         problems.append(("id", f"id '{meta['id']}' must be an ASCII slug (a-z, 0-9, '-')"))
+    elif isinstance(meta.get("id"), str) and len(meta["id"]) > MAX_ID_LENGTH:
+        problems.append(("id", f"id is {len(meta['id'])} characters long, over the limit of {MAX_ID_LENGTH} "
+                               "(it becomes a file name) — shorten it"))
     return problems
 
 

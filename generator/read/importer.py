@@ -21,12 +21,13 @@ import logging
 from pathlib import Path
 
 from generator.errors import InputError
+from generator.files import disk_error, write_atomic
 from generator.model.document import Document
 from generator.read.content_file import document_from_content, has_front_matter, render_content, split_front_matter
 from generator.read.ids import IdRegistry, assign_ids
 from generator.read.raw_documents import parse_raw
 from generator.read.raw_text import read_text
-from generator.slugs import SLUG_RE
+from generator.slugs import MAX_ID_LENGTH, SLUG_RE
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,8 @@ def import_files(paths: list[Path], into: Path, ids: dict | None = None) -> list
     batch: list[Document] = []
     for path in map(Path, paths):
         main_id = ids.get(str(path)) or ids.get(path.name)
-        if main_id is not None and not SLUG_RE.fullmatch(main_id):
-            raise InputError(f"--id {main_id!r}: use an ASCII slug (a-z, 0-9, '-')")
+        if main_id is not None and (not SLUG_RE.fullmatch(main_id) or len(main_id) > MAX_ID_LENGTH):
+            raise InputError(f"--id {main_id!r}: use an ASCII slug (a-z, 0-9, '-') of at most {MAX_ID_LENGTH} characters")
         if main_id is not None and registry.existing.get(main_id, str(path)) != str(path):
             raise InputError(f"--id {main_id}: already used by {into / (main_id + '.md')} "
                              f"(imported from {registry.existing[main_id]}); choose another id")
@@ -66,7 +67,10 @@ def import_files(paths: list[Path], into: Path, ids: dict | None = None) -> list
     written = []
     for document in batch:
         target = into / f"{document.id}.md"
-        target.write_text(render_content(document), encoding="utf-8")
+        try:  # a full disk leaves the previous file whole, not truncated mid-heading
+            write_atomic(target, render_content(document))
+        except OSError as error:
+            raise disk_error(error, str(target)) or error from None
         for warning in document.warnings:
             log.warning("%s", warning)
         written.append(target)

@@ -57,6 +57,7 @@ def read_docx(path: Path) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_docx_sizes(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types
@@ -76,3 +77,26 @@ def read_docx(path: Path) -> str:
     if not text.strip():
         raise InputError(f"{path}: the document is empty")
     return text
+
+
+MAX_DOCX_PART_BYTES = 40_000_000  # uncompressed word/document.xml of a 2 MB text is ~20 MB at most
+MAX_DOCX_TOTAL_BYTES = 100_000_000
+MAX_DOCX_PARTS = 5_000
+
+
+def check_docx_sizes(path: Path) -> None:
+    """Refuse a zip bomb from the zip's directory, before anything is decompressed or parsed."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable .docx file ({exc.__class__.__name__}) — open it in Word and save it again") from None
+    too_big = next((p for p in parts if p.file_size > MAX_DOCX_PART_BYTES), None)
+    total = sum(p.file_size for p in parts)
+    if len(parts) > MAX_DOCX_PARTS or too_big or total > MAX_DOCX_TOTAL_BYTES:
+        what = (f"its part {too_big.filename} unpacks to {too_big.file_size:,} bytes" if too_big
+                else f"it unpacks to {total:,} bytes in {len(parts):,} parts")
+        raise InputError(f"{path}: {what}, over the limit for a regulation ({MAX_DOCX_PART_BYTES:,} bytes a part, "
+                         f"{MAX_DOCX_TOTAL_BYTES:,} in all) — check that this is the right file, or save the text as .txt")

@@ -140,14 +140,39 @@ def read_yaml(path: Path, shown: str, raw: bytes | None = None) -> tuple[Any, di
     """Plain Python value of a YAML file (its bytes `raw` when already read), the line of every
     YAML path in it, and the problems that do not stop validation (duplicate keys, merge keys)."""
     raw = path.read_bytes() if raw is None else raw
+    text = _decoded(raw, shown)
+    return cached("yaml", (shown, raw), lambda: _parse(text, shown), modules=("read/yaml_source.py",))
+
+
+def read_yaml_text(text: str, shown: str, first_line: int = 1) -> tuple[Any, list[str]]:
+    """Plain value of YAML written inside another file — the front matter of a lesson or a
+    document, starting on line `first_line` of `shown` — with the same limits and messages as a
+    data file; plus the problems that do not stop reading (duplicate keys)."""
+    if len(text) > MAX_FILE_BYTES:
+        raise FileProblem(f"{shown}:{first_line}: the front matter is {len(text):,} characters, over the "
+                          f"{MAX_FILE_BYTES:,} limit — keep only the header fields in it")
+    value, _, problems = cached("yaml-text", (shown, str(first_line), text),
+                                lambda: _parse("\n" * (first_line - 1) + text, shown), modules=("read/yaml_source.py",))
+    return value, problems
+
+
+def read_yaml_nodes(path: Path, shown: str) -> tuple[yaml.Node | None, list[str]]:
+    """The composed node tree of a YAML file, for a reader that checks tags and lines itself
+    (data/calendar): the same size, encoding, alias and nesting limits as `read_yaml`, with
+    duplicate keys as problems. Values are not constructed (a bad date is the reader's to report)."""
+    text = _decoded(path.read_bytes(), shown)
+    node = _composed(text, shown)
+    return node, _node_problems(node, shown) if node is not None else []
+
+
+def _decoded(raw: bytes, shown: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise FileProblem(f"{shown}:1: file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a data file — split it into smaller files")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FileProblem(f"{shown}:{line}: file is not UTF-8 text (byte 0x{raw[exc.start]:02x}) — save it as UTF-8") from None
-    return cached("yaml", (shown, raw), lambda: _parse(text, shown), modules=("read/yaml_source.py",))
 
 
 def _parse(text: str, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
@@ -159,7 +184,43 @@ def _parse(text: str, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
         return _compose(_PyLimitedLoader, text, shown)  # PyYAML's own wording of the mistake
 
 
-def _compose(loader_class: type, text: str, shown: str) -> tuple[Any, dict[YamlPath, int], list[str]]:
+def _composed(text: str, shown: str) -> yaml.Node | None:
+    try:
+        return _compose(_LimitedLoader, text, shown, nodes_only=True)
+    except FileProblem:
+        if _LimitedLoader is _PyLimitedLoader:
+            raise
+        return _compose(_PyLimitedLoader, text, shown, nodes_only=True)
+
+
+def _node_problems(root: yaml.Node, shown: str) -> list[str]:
+    """Duplicate keys of a node tree; FileProblem when aliases expand it past MAX_VALUES or MAX_DEPTH."""
+    problems: list[tuple[int, str]] = []
+    count = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES or depth > MAX_DEPTH:
+            what = f"more than {MAX_VALUES:,} values" if count > MAX_VALUES else f"nesting deeper than {MAX_DEPTH} levels"
+            raise FileProblem(f"{shown}:{node.start_mark.line + 1}: the file expands to {what} (YAML aliases?) — write the values out plainly")
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1
+                key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
+                if key is not None and key in first_line:
+                    problems.append((line, f"{shown}:{line}: duplicate key '{key}' (first written on line {first_line[key]}) "
+                                           "— YAML would silently keep only the last one; remove or merge one of them"))
+                elif key is not None:
+                    first_line[key] = line
+                stack += [(key_node, depth + 1), (value_node, depth + 1)]
+    return list(dict.fromkeys(message for _, message in sorted(problems)))  # a mapping reached twice by an alias
+
+
+def _compose(loader_class: type, text: str, shown: str, nodes_only: bool = False):
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as exc:
@@ -176,6 +237,8 @@ def _compose(loader_class: type, text: str, shown: str) -> tuple[Any, dict[YamlP
         raise FileProblem(f"{shown}:{line}: YAML syntax error: {problem} — {fix}") from None
     finally:
         loader.dispose()
+    if nodes_only:
+        return node
     if node is None:
         return None, {}, []
     builder = _ValueBuilder(loader, shown)

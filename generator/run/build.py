@@ -1,14 +1,17 @@
 """`sotay build`: validate, build into a fresh directory, then swap atomically.
 
-`site` is a symlink to `build/sites/site-<stamp>`; the new build is written
-next to the old one and the link is replaced with one `os.replace`, so killing
-the build at any moment leaves the previous site (and dist/ zip) loadable.
+`site` is a symlink to `build/sites/site-<stamp>-<pid>-<random>`; the new build
+is written next to the old one and the link is replaced with one `os.replace`,
+so killing the build at any moment leaves the previous site (and dist/ zip)
+loadable. One build runs at a time (run/lock.py): a second one stops with a
+message instead of pruning the first one's folders.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import secrets
 import shutil
 import time
 from dataclasses import dataclass
@@ -20,8 +23,10 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.publish.bundle import BUNDLE_NAME, write_bundle
 from generator.errors import BuildError
+from generator.files import disk_error
 from generator.link.handbook import load_handbook
 from generator.project import Project
+from generator.run.lock import build_lock
 
 log = logging.getLogger(__name__)
 KEEP_BUILDS = 2
@@ -35,11 +40,22 @@ class BuildResult:
 
 
 def build(project: Project, strict: bool = False) -> BuildResult:
+    try:
+        with build_lock(project):
+            return _build(project, strict)
+    except OSError as error:  # disk full, read-only: one line (the previous site and zip stay)
+        problem = disk_error(error, str(project.build_dir))
+        if problem is None:
+            raise
+        raise problem from None
+
+
+def _build(project: Project, strict: bool) -> BuildResult:
     started = time.monotonic()
     load_handbook(project)  # validation first: on bad input nothing is touched
     sites_root = project.build_dir / "sites"
     sites_root.mkdir(parents=True, exist_ok=True)
-    new_site = sites_root / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    new_site = sites_root / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
     try:
         config = mkdocs_config(project, site_dir=str(new_site), strict=strict)
         mkdocs_build(config)
@@ -68,18 +84,16 @@ def swap_site_link(link: Path, target: Path) -> None:
     if link.exists() and not link.is_symlink():
         legacy = target.parent / f"site-legacy-{int(time.time())}"
         link.rename(legacy)
-    for stale in link.parent.glob(f".{link.name}.swap-*"):  # left by a killed build
+    for stale in link.parent.glob(f".{link.name}.swap-*"):  # left by a killed build (builds run one at a time)
         stale.unlink(missing_ok=True)
-    tmp_link = link.with_name(f".{link.name}.swap-{os.getpid()}")
-    if tmp_link.is_symlink() or tmp_link.exists():
-        tmp_link.unlink()
+    tmp_link = link.with_name(f".{link.name}.swap-{os.getpid()}-{secrets.token_hex(3)}")
     tmp_link.symlink_to(os.path.relpath(target, link.parent))
     os.replace(tmp_link, link)
 
 
 def prune_old_sites(sites_root: Path, keep: Path, previous: Path | None = None) -> None:
     """Keep the new build and the one the site pointed to before; remove older ones and
-    the half-written ones of interrupted builds."""
+    the half-written ones of interrupted builds (never another build's: builds hold build_lock)."""
     builds = sorted((p for p in sites_root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
     kept = {keep.resolve(), previous.resolve() if previous else None}
     if previous is None and len(builds) >= KEEP_BUILDS:  # no link before: keep the newest other build

@@ -169,11 +169,12 @@ def serve_cmd(dev_addr: str, full: bool, dirty: bool) -> None:
     from generator.errors import BuildError
 
     project = find_project()
-    project.docs_dir.mkdir(parents=True, exist_ok=True)
+    project.serve_docs_dir.mkdir(parents=True, exist_ok=True)
     if not full:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
     try:
-        serve(str(project.config_file), dev_addr=dev_addr, livereload=True, build_type=None if full else "dirty")
+        serve(str(project.config_file), dev_addr=dev_addr, livereload=True, build_type=None if full else "dirty",
+              docs_dir=str(project.serve_docs_dir))
     except OSError as error:
         raise BuildError(f"cannot serve on {dev_addr}: {error.strerror} — is another server using it? "
                          "Choose another with --dev-addr 127.0.0.1:8001") from None

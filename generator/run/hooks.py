@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from generator.link import author_html
 from generator.run import pipeline as generate
 from generator.run import serve as live
 from generator.errors import SotayError
@@ -53,6 +54,10 @@ def on_config(config):
     config.extra["sotay_content_version"] = prepared.content_version
     config.extra["sotay_scopes"] = prepared.scopes
     return config
+
+
+def on_page_content(html, page, config, files):
+    return author_html.clean_page(html)  # lessons and content/pages: the author's HTML through an allow-list
 
 
 def on_post_build(config):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import cache
+from generator.files import write_atomic
 from generator.publish import export
 from generator.run import serve as live
 from generator.publish import offline
@@ -86,7 +87,7 @@ def write_handbook_json(prepared: Prepared, site_dir: Path) -> None:
     target = site_dir / "api" / "handbook.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     data = export.handbook_json(prepared.handbook, prepared.build_date, prepared.content_version)
-    target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_atomic(target, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def build_date() -> str:

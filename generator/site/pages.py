@@ -7,7 +7,6 @@ inside docs_dir, plus the MkDocs navigation. Nothing here writes files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from jinja2 import Environment
 
@@ -22,7 +21,9 @@ from generator.views.compare import comparison_pages
 from generator.link.lessons import lesson_pages
 from generator.link.quiz import quiz_pages
 from generator.views.tools import ToolSite, add_tool_pages
-from generator.site.render import make_environment, render_template
+from generator.errors import DataError
+from generator.link.author_html import author_markdown
+from generator.site.render import make_environment, render_template, yaml_string
 from generator.views import nav as nav_views
 from generator.site import scopes
 from generator.views.nav import site_titles
@@ -92,7 +93,7 @@ def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
     site.add(urls.SEARCH, render_template(env, "search_page.md.j2", root="", kinds=SEARCH_KINDS,
                                           aliases=search_alias_table(handbook),
                                           units=scopes.unit_options(units), scope_default=scopes.default_scope(units)))
-    copy_hand_written(handbook.pages_dir, site)
+    copy_hand_written(handbook.content_pages, site)
     indexes = section_indexes(handbook, env, site)
     site.nav = nav_views.navigation(handbook.documents, site.pages, indexes)
     site.scopes = scopes.page_scopes(site.pages, units)
@@ -192,14 +193,22 @@ def relations_pages(env: Environment, site: SitePages, sections: list[dict]) -> 
     site.add(urls.RELATIONS, render_template(env, "relations.md.j2", title=title, sections=[], parts=parts))
 
 
-def copy_hand_written(pages_dir: Path | None, site: SitePages) -> None:
-    """Hand-written Markdown in content/pages is published as it is."""
-    if not pages_dir or not pages_dir.is_dir():
-        return
-    for path in sorted(pages_dir.rglob("*")):
-        if path.is_file():
-            rel = path.relative_to(pages_dir).as_posix()
-            site.pages[rel] = path.read_text(encoding="utf-8") if path.suffix == ".md" else path.read_bytes()
+def copy_hand_written(content_pages: dict, site: SitePages) -> None:
+    """content/pages (read and checked by read/project_files.py): each page with its title escaped
+    into the front matter (the theme prints titles as they are) and its Markdown marked as the
+    author's, sanitised after rendering (link/author_html.py); images and PDFs as they are."""
+    clashes = sorted(rel for rel in content_pages if rel in site.pages)
+    if clashes:  # read_content_pages refuses the generated folders and names; this is the last guard
+        raise DataError([f"content/pages/{rel}:1: would replace a page the handbook generates — rename it"
+                         for rel in clashes])
+    for rel, page in content_pages.items():
+        if isinstance(page, bytes):
+            site.pages[rel] = page
+            continue
+        front = f"title: {yaml_string(page.title)}\n"
+        if page.description:
+            front += f"description: {yaml_string(page.description)}\n"
+        site.pages[rel] = f"---\n{front}---\n\n{author_markdown(page.body)}"
 
 
 def section_indexes(handbook: Handbook, env: Environment, site: SitePages) -> set[str]:

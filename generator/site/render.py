@@ -31,13 +31,16 @@ def markdown_text(value: object) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html))
 
 
-_MD_IN_ATTRIBUTE = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+!|~"})
+_MD_IN_ATTRIBUTE = str.maketrans({**{ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+!|~"},
+                                  "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 
 
 def attribute_text(value: object) -> Markup:
     """HTML-escaped text for an attribute of inline HTML that Markdown still scans:
-    Markdown punctuation as character references, so `[x](javascript:…)` cannot become a link."""
-    return Markup(str(escape("" if value is None else value)).translate(_MD_IN_ATTRIBUTE))
+    Markdown punctuation as character references, so `[x](javascript:…)` cannot become a link.
+    One pass over the raw text: the `#` of an escape's own `&#34;` is not escaped again."""
+    text = value.unescape() if isinstance(value, Markup) else str("" if value is None else value)
+    return Markup(text.translate(_MD_IN_ATTRIBUTE))
 
 
 def yaml_string(value: object) -> Markup:
@@ -117,7 +120,7 @@ def _render_key(version: bytes, name: str, context: dict) -> bytes | None:
     return hashlib.sha256(blob).digest()
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
+def write_pages(pages: dict[str, str | bytes], docs_dir: Path) -> int:
     """Write pages into docs_dir, touching only files whose content changed.
 
     Stale generated files are removed. Returns the number of files written.
@@ -131,7 +134,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
         if _unchanged(target, text):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(text) if isinstance(text, bytes) else target.write_text(text, encoding="utf-8")  # bytes: a content/pages image
         _note_written(target, text)
         written += 1
     _remove_stale(docs_dir, set(pages))

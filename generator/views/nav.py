@@ -17,6 +17,7 @@ in the nav except the bodies, which get their index page grouped by kind.
 from __future__ import annotations
 
 import functools
+import html
 import json
 from collections import defaultdict
 
@@ -92,10 +93,10 @@ def front_matter_title(text: str) -> str | None:
     for line in text[3:end if end >= 0 else len(text)].splitlines():
         if line.startswith("title:"):
             raw = line[len("title:"):].strip()
-            try:
-                return json.loads(raw)  # already HTML-escaped by the `yaml` filter
+            try:  # the `yaml` filter wrote it HTML-escaped (the theme prints it as it is): plain text here
+                return html.unescape(json.loads(raw))
             except ValueError:
-                return raw.strip("'\"")
+                return html.unescape(raw.strip("'\""))
     return None
 
 
@@ -116,8 +117,8 @@ def navigation(documents: list[Document], pages: dict, indexes: set[str]) -> lis
         if prefix in indexes:
             count = sum(path != index_source(prefix) for path, _ in entries)
             nav.append({label: [{_index_label(prefix, count): index_source(prefix)}]})
-        elif entries:
-            nav.append({label: [{title: path} for path, title in entries]})
+        elif entries:  # MkDocs prints nav titles as they are: escape here, once
+            nav.append({label: [{str(escape(title)): path} for path, title in entries]})
     return nav
 
 
