@@ -1,5 +1,5 @@
 /* Sổ tay Quy chế — service worker (scope: the whole site). Written by
- * generator/offline.py, which puts the build's version, file count and size
+ * generator/publish/offline.py, which puts the build's version, file count and size
  * above this line; the file list itself is OFFLINE.list (sotay-offline.json).
  *
  * Nothing is downloaded until the reader accepts "Tải toàn bộ để đọc offline"

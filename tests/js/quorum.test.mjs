@@ -1,6 +1,6 @@
 // Unit tests for overrides/assets/sotay/quorum.js (pure core, no DOM).
 // The cases in fixtures/quorum-cases.json are shared with the Python quiz
-// arithmetic (generator/quiz.py `needed`): the two must give the same counts.
+// arithmetic (generator/link/quiz.py `needed`): the two must give the same counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';

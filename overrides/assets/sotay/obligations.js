@@ -5,7 +5,7 @@
  * workdays.js), CommonJS in Node (tests/js/obligations.test.mjs) — see
  * workdays.js for why not an ES module (file:// pages).
  *
- * Input `data` is the JSON island built by generator/tool_views.py
+ * Input `data` is the JSON island built by generator/views/tools.py
  * (obligations_view): {term: [2025, 2030], holders: [{id, label, kind}],
  *   rules: {id: {title, summary, rule (a workdays.js nextOccurrences rule, or
  *   null when the text names no date), cites: [{label, href}], text}},
@@ -20,7 +20,7 @@
  *   documentsOf(data, holderId) → ids of the documents with rules for that holder
  *   defaultDocument(data, holderId) → the document to show first: the holder's
  *     own, most local regulation (holders[].default_document, chosen by
- *     generator/tool_views.py: never a model regulation when there is another)
+ *     generator/views/tools.py: never a model regulation when there is another)
  *   → {value: [{uid, rule, date, until, approx, title, period, summary, cites, text, document,
  *      document_label, ongoing (a window that began before the period), warnings}] sorted by date
  *      (an ongoing window at the period's start), documents: [ids shown],

@@ -5,7 +5,7 @@
  * (globalThis.Sotay.quorum), a CommonJS module in Node (tests/js/quorum.test.mjs).
  *
  * The one place the client does this arithmetic. Its Python twin is
- * generator/quiz.py `needed(members, fraction, op)` (the answers of the
+ * generator/link/quiz.py `needed(members, fraction, op)` (the answers of the
  * self-check quizzes); both must agree on tests/js/fixtures/quorum-cases.json.
  *
  *   "ít nhất a/b" (op ">="): the smallest count c with c ≥ members·a/b = ceil(members·a/b)

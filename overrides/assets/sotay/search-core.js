@@ -607,7 +607,7 @@
       });
   }
 
-  var SHARED_SCOPE = "chung"; // generator/scopes.py SHARED
+  var SHARED_SCOPE = "chung"; // generator/site/scopes.py SHARED
 
   /**
    * Pagefind's `filters` option for a page type ("" = any) and a unit

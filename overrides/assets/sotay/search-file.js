@@ -1,7 +1,7 @@
 /* Sổ tay Quy chế — load Pagefind in a page opened from file:// (offline zip).
  *
  * Chromium refuses fetch(), import() and new Worker() of file:// URLs, but runs
- * classic <script src> and import() of blob: URLs. generator/index.py writes
+ * classic <script src> and import() of blob: URLs. generator/publish/search_index.py writes
  * every Pagefind file as pagefind-file/<path>.js, a script that stores the
  * file in self.__pfFiles[<path>]: base64 for binary files, {text} for
  * pagefind.js and the JSON files. Here:

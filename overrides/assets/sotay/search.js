@@ -4,7 +4,7 @@
  * (pure logic), search-file.js (file:// loader). Finds its widget by [data-sotay-search]:
  *   data-root       relative path to the site root ("", "../")
  *   data-scope-default  what is searched before a unit is picked (present when the
- *                   handbook has several units: generator/scopes.py)
+ *                   handbook has several units: generator/site/scopes.py)
  *   form input[name=q], optional radios input[name=loai] (loai-trang filter),
  *   optional select[name=don-vi] (don-vi filter; the choice is remembered),
  *   [data-role=status], [data-role=results]
@@ -47,7 +47,7 @@
   }
 
   /**
-   * Words of the index that start with d or đ (generator/index.py,
+   * Words of the index that start with d or đ (generator/publish/search_index.py,
    * write_d_words): lets planQuery skip a d/đ spelling that cannot match.
    * Null when missing: every spelling is searched then.
    */
@@ -135,7 +135,7 @@
               var record = d.raw_url || d.url;
               if (!wordCache.has(record)) wordCache.set(record, core.prepareWords(d.content));
               return {
-                url: core.pageUrl(d), // a document's Điều is a record of its own (generator/index.py)
+                url: core.pageUrl(d), // a document's Điều is a record of its own (generator/publish/search_index.py)
                 meta: d.meta,
                 kind: ((d.filters || {})["loai-trang"] || [])[0] || "",
                 anchors: d.anchors,

@@ -2,7 +2,7 @@
  * the light/dark toggle, the A−/A+ text size (remembered in localStorage, works
  * under file://) and, on served pages only (never file://, where service workers
  * do not exist), the installable offline app: manifest, service worker at the
- * site root (sw.js, written by generator/offline.py) and the Vietnamese prompt
+ * site root (sw.js, written by generator/publish/offline.py) and the Vietnamese prompt
  * "Tải toàn bộ để đọc offline" with a progress bar.
  * Pure helpers first (globalThis.Sotay.ui, module.exports for node tests), then
  * the DOM layer, which only runs in a browser. One file: on slow 3G every extra

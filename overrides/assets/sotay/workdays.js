@@ -11,7 +11,7 @@
  *   - In Node it is a CommonJS module (guarded module.exports at the end):
  *     tests do createRequire(import.meta.url)('…/workdays.js').
  *
- * Input: the calendar produced by generator/calendar.py, read by the page from
+ * Input: the calendar produced by generator/read/calendar_data.py, read by the page from
  * <script type="application/json" id="sotay-calendar">:
  *   {years: [2020, 2035], announced: [2024, 2025, 2026],
  *    days: {"2026-02-17": {off: true, reason: "Tết Nguyên đán"},
