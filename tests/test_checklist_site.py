@@ -86,7 +86,7 @@ def test_export_then_import_in_a_fresh_profile(new_page, project, tmp_path):
     page.goto(base + PAGE)
     box(page, "gui-giay-moi").check()
     with page.expect_download() as download:
-        page.locator('[data-action="export"]').click()
+        page.locator('[data-role="tools"] [data-action="export"]').click()
     exported = tmp_path / "luot.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
