@@ -77,7 +77,7 @@ def test_every_rule_with_a_calculator_gets_a_tool(linked):
 
 
 def test_obligations_data_lists_undated_duties_without_a_rule(linked):
-    from generator.views.tools import obligations_view
+    from generator.views.obligations import obligations_view
 
     view = obligations_view(linked, {}, lambda h: h)
     rules = view["data"]["rules"]
@@ -99,7 +99,7 @@ def test_obligations_data_lists_undated_duties_without_a_rule(linked):
 def test_obligations_calendar_opens_on_the_holders_own_regulation(linked):
     """The model regulation (a template for the Đảng ủy UBND tỉnh) is never the default next to the
     commune's own: Ban Thường vụ would meet twice a month, Thường trực review itself twice a year."""
-    from generator.views.tools import is_template, obligations_view
+    from generator.views.obligations import is_template, obligations_view
 
     assert is_template(linked.documents["qc-lam-viec-mau-dang-uy-ubnd"])
     assert not is_template(linked.documents["qc-lam-viec-lung-phinh"])  # no number either, but not a model
