@@ -161,6 +161,7 @@ CASES = {
                 kind: days-before
                 title: Gửi tài liệu trước hội nghị
                 cite: {document: qc-lam-viec-lung-phinh, article: 6, clause: 3.1}
+                params: {days: 3}
             """},
         ['data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].cite.clause: clause must be quoted text, got the'
          ' number 3.1 — write clause: "3.1"'],
@@ -266,6 +267,30 @@ CASES = {
          "data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].params.wat: unknown key 'wat' — did you mean 'what'?",
          "data/rules/qc-lam-viec-lung-phinh.yml:10: rules[1].params: missing required key 'fraction' — add"
          " `fraction: ...` (see data/README.md)"],
+    ),
+    "rule-kind-picks-the-params": (
+        {"rules/qc-lam-viec-lung-phinh.yml": """
+            rules:
+              - id: gui-tai-lieu-truoc-hop
+                kind: quorom
+                title: Gửi tài liệu trước hội nghị
+                params: {days: 3}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+              - id: hop-hang-nam
+                title: Họp hằng năm
+                params: {freq: yearly}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+              - id: bieu-quyet
+                kind: majority
+                title: Biểu quyết
+                params: {fraction: "1/2", off_: members}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+            """},
+        ["data/rules/qc-lam-viec-lung-phinh.yml:3: rules[0].kind: 'quorom' is not allowed here — did you mean"
+         " 'quorum'?",
+         "data/rules/qc-lam-viec-lung-phinh.yml:7: rules[1]: missing required key 'kind' — add `kind: ...` (see"
+         " data/README.md)",
+         "data/rules/qc-lam-viec-lung-phinh.yml:14: rules[2].params.off_: unknown key 'off_' — did you mean 'of'?"],
     ),
     "rule-blanks": (
         {"rules/qc-lam-viec-lung-phinh.yml": """

@@ -68,7 +68,7 @@ def test_every_rule_with_a_calculator_gets_a_tool(linked):
     from generator.views.tools import tool_pages, tools_by_rule
 
     by_rule = tools_by_rule(tool_pages(linked, {}))
-    wanted = {r.id for r in linked.knowledge.rules if calculator_view(r) is not None}
+    wanted = {r.id for r in linked.knowledge.rules if calculator_view(r, []) is not None}
     assert wanted == set(by_rule)
     # a weekly duty with no weekday named gets no calculator (never a guessed date)
     assert "lp-thong-tin-noi-bat-hang-tuan" not in by_rule

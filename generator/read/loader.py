@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -88,7 +88,7 @@ def load_data(data_dir: Path) -> Knowledge:
             if folder == "checklists":
                 knowledge.checklists.append(loaded.checklist)
             elif folder == "rules":
-                errors += _rule_params_errors(loaded.rules)
+                errors += _blank_params_errors(loaded.rules)
                 knowledge.rules.extend(loaded.rules)
             else:
                 getattr(knowledge, key).extend(getattr(loaded, key))
@@ -174,18 +174,15 @@ def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mappi
         value._origin = Origin(shown, (key,), lines)
 
 
-def _rule_params_errors(rules: list[schema.Rule]) -> list[str]:
-    """`params` checked against the rule's kind; blanks are null and listed in `blanks`."""
+def _blank_params_errors(rules: list[schema.RuleBase]) -> list[str]:
+    """A `null` parameter is a blank of the regulation: listed in `blanks`, and only then.
+
+    `params` were validated against the rule's kind with the rule itself (schema.Rule)."""
     errors = []
     for rule in rules:
         origin = origin_of(rule)
-        model = schema.RULE_PARAMS[rule.kind]
-        try:
-            params = model.model_validate(rule.params)
-        except ValidationError as exc:
-            errors += _validation_messages(exc, model, rule.params, origin.file, origin.lines, origin.path + ("params",))
-            continue
-        nulls = {name for name in model.model_fields if getattr(params, name) is None and name in rule.params}
+        written = rule.params.model_fields_set
+        nulls = {name for name in written if getattr(rule.params, name) is None}
         for name in sorted(nulls - set(rule.blanks)):
             errors.append(origin.message(("params", name), f"'{name}' is null — if the regulation leaves it blank, add it to `blanks: [{name}]`; otherwise write the value"))
         for index, name in enumerate(rule.blanks):
@@ -216,6 +213,8 @@ def _validation_messages(exc: ValidationError, model: type[BaseModel], data: Any
         text = _describe_error(error, model, loc, key_error, top_level=not prefix and len(loc) == 1)
         if error["type"] == "missing":
             loc = loc[:-1]
+        elif error["type"] == "union_tag_invalid":
+            loc = loc + (_discriminator(error),)
         messages.append(origin.message(loc, text))
     return messages
 
@@ -229,7 +228,8 @@ def _yaml_loc(loc: tuple, data: Any) -> tuple[YamlPath, bool]:
     """pydantic's loc → the YAML path the author wrote.
 
     Drops the implicit `[0]` when a single object was written where a list is
-    accepted (`cite: {...}`) and the `[key]` marker of mapping-key errors.
+    accepted (`cite: {...}`), the `[key]` marker of mapping-key errors and the
+    tag of a discriminated union (a rule's `kind`: `rules[0].quorum.params`).
     """
     path: list[str | int] = []
     current = data
@@ -239,6 +239,8 @@ def _yaml_loc(loc: tuple, data: Any) -> tuple[YamlPath, bool]:
             key_error = True
             continue
         if isinstance(part, int) and not isinstance(current, list):
+            continue
+        if isinstance(current, dict) and part not in current and current.get("kind") == part:
             continue
         path.append(part)
         if isinstance(current, dict):
@@ -258,9 +260,17 @@ def _describe_error(error: dict, model: type[BaseModel], loc: YamlPath, key_erro
         if top_level:
             return f"missing top-level key '{name}' — the file must contain `{name}:` (see data/README.md)"
         return f"missing required key '{name}' — add `{name}: ...` (see data/README.md)"
+    if kind == "union_tag_not_found":
+        name = _discriminator(error)
+        return f"missing required key '{name}' — add `{name}: ...` (see data/README.md)"
+    if kind == "union_tag_invalid":
+        value, choices = error["ctx"]["tag"], re.findall(r"'([^']*)'", error["ctx"]["expected_tags"])
+        close = difflib.get_close_matches(str(value), choices, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
+        return f"{schema._describe(value)} is not allowed here — {fix}"
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        allowed = _allowed_keys(model, loc[:-1])
+        allowed = _allowed_keys(model, error["loc"][:-1])
         close = difflib.get_close_matches(name, allowed, n=1)
         fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
         return f"unknown key '{name}' — {fix}"
@@ -295,27 +305,44 @@ def _describe_error(error: dict, model: type[BaseModel], loc: YamlPath, key_erro
     return error["msg"]  # our own PydanticCustomError messages already say how to fix
 
 
-def _allowed_keys(model: type[BaseModel], loc: YamlPath) -> list[str]:
-    """Keys the model expects at `loc` (for "did you mean")."""
-    current: type[BaseModel] | None = model
+def _discriminator(error: dict) -> str:
+    """The key a discriminated union is told apart by (`kind`), from pydantic's error context."""
+    return error["ctx"]["discriminator"].strip("'")
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Keys the model expects at pydantic's `loc` (for "did you mean").
+
+    A union tag in `loc` (`rules[0]` → `quorum`) picks the member model of that kind."""
+    current: Any = model
     for part in loc:
-        if isinstance(part, int) or current is None:
+        if current is None:
+            return []
+        if isinstance(part, int) or part == "[key]":
             continue
-        fields = {info.alias or name: info for name, info in current.model_fields.items()}
-        current = _inner_model(fields[part].annotation) if part in fields else None
-    if current is None:
-        return []
-    return [info.alias or name for name, info in current.model_fields.items()]
+        models = _inner_models(current)
+        tagged = [m for m in models if _tag_of(m) == part]
+        if tagged:
+            current = tagged[0]
+            continue
+        fields = {info.alias or name: info for name, info in models[0].model_fields.items()} if models else {}
+        current = fields[part].annotation if part in fields else None
+    models = _inner_models(current) if current is not None else []
+    return [info.alias or name for name, info in models[0].model_fields.items()] if models else []
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
+def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+    """The models an annotation holds (`list[Cite]` → [Cite]; a union → each member)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+        return [annotation]
+    return [found for arg in get_args(annotation) for found in _inner_models(arg)]
+
+
+def _tag_of(model: type[BaseModel]) -> str | None:
+    """The `kind` that selects `model` in a discriminated union (a one-value Literal), if any."""
+    field = model.model_fields.get("kind")
+    values = get_args(field.annotation) if field is not None and get_origin(field.annotation) is Literal else ()
+    return values[0] if len(values) == 1 else None
 
 
 # --- ids unique within their kind -----------------------------------------

@@ -82,11 +82,9 @@ def cite_links(linked, titles: dict[str, str], page: str, cites) -> list[dict]:
     return [views.cite_link(linked.targets[cite], page) for cite in cites]
 
 
-def _rule_dict(rule, linked, titles: dict[str, str], page: str) -> dict:
-    """The rule as a plain dict whose `cite` carries label and page-relative href."""
-    plain = rule.model_dump(by_alias=True)
-    plain["cite"] = cite_links(linked, titles, page, rule.cite)
-    return plain
+def _cited(rules, linked, titles, page) -> list[tuple]:
+    """[(rule, its citations as `page` shows them)]: what the calculator views take."""
+    return [(rule, cite_links(linked, titles, page, rule.cite)) for rule in rules]
 
 
 LONG_TEXT = 600  # characters: a longer clause is folded under its quote
@@ -197,8 +195,8 @@ def _part(tool: Tool, titles, document_id: str | None) -> Tool:
 
 
 def _per_rule_tool(tool: Tool, linked, titles, rules) -> Tool:
-    for rule in rules:
-        view = calculator_view(_rule_dict(rule, linked, titles, tool.page))
+    for rule, cites in _cited(rules, linked, titles, tool.page):
+        view = calculator_view(rule, cites)
         if view is None:
             continue
         view["quotes"] = _quotes([rule], linked, titles, tool.page)
@@ -269,7 +267,7 @@ def _meeting_tool(linked, titles, rules, document_id=None) -> Tool:
                 "quy chế của đơn vị mình.",
                 example="meeting=2026-03-02", chip="Tính hạn theo ngày họp"), titles, document_id)
     for doc, group in _document_order(rules).items():
-        view = meeting_schedule_view([_rule_dict(r, linked, titles, tool.page) for r in group],
+        view = meeting_schedule_view(_cited(group, linked, titles, tool.page),
                                      title=f"Theo {titles.get(doc, doc)}", id=f"hop-{doc}")
         tool.forms.append(_grouped_form(view, group, linked, titles, tool.page))
         tool.anchors.update({r.id: view["id"] for r in group})
@@ -283,10 +281,12 @@ def _quorum_tool(linked, titles, rules, document_id=None) -> Tool:
                 "“trên 1/2” phải lớn hơn một nửa.",
                 example="members=15", chip="Tính số người, số phiếu"), titles, document_id)
     for doc, group in _document_order(rules).items():
-        view = quorum_view([_rule_dict(r, linked, titles, tool.page) for r in group],
+        view = quorum_view(_cited(group, linked, titles, tool.page),
                            title=f"Theo {titles.get(doc, doc)}", id=f"bieu-quyet-{doc}")
+        if view is None:  # every fraction left blank
+            continue
         tool.forms.append(_grouped_form(view, group, linked, titles, tool.page))
-        tool.anchors.update({r.id: view["id"] for r in group})
+        tool.anchors.update({r.id: view["id"] for r in group if r.params.fraction is not None})
     return tool
 
 
