@@ -1,8 +1,9 @@
 """Stage "link", its checks: every id, citation and quote of the data resolved.
 
 What the loader cannot know on its own — that every holder, vocabulary id,
-rule and citation exists, that quotes occur in the clauses they cite and that
-`inherits` has no cycle — checked here; every mistake is collected with its
+rule and citation exists, that quotes occur in the clauses they cite, that
+`inherits` has no cycle and that the tool wording (`data/tools.yml`) names
+rules that exist — checked here; every mistake is collected with its
 `file:line`. The resolved citations (`targets`) go on to `generator/link/linker.py`.
 """
 
@@ -55,6 +56,8 @@ class Checker:
             self.items(checklist, ("items",), checklist.items)
         for comparison in self.k.comparisons:
             self.comparison(comparison)
+        if self.k.tools is not None:
+            self.absence_cases(self.k.tools)
 
     def checked(self, obj: Duty | Relation | Rule, check) -> None:
         """`check(obj)`; under `sotay serve` an unchanged entry checked against unchanged
@@ -197,6 +200,24 @@ class Checker:
                 document = self.documents[getattr(comparison, key)]
                 if document.article(pair[side]) is None:
                     self.fail(comparison, ("articles", index, side), f"{document.id} has no Điều {pair[side]} — it has Điều {span([a.number for a in document.articles])}")
+
+
+    def absence_cases(self, tools) -> None:
+        """Each `absence_cases` key names an absence rule; a case with a threshold needs its days."""
+        rules = {rule.id: rule for rule in self.k.rules}
+        where = f"the ids of the absence rules in {self.k.data_file('rules')}/*.yml"
+        for rule_id, cases in tools.absence_cases.items():
+            rule = rules.get(rule_id)
+            if rule is None:
+                close = suggest(rule_id, rules)
+                hint = f"did you mean '{close}'?" if close else f"use one of {where}"
+                self.fail(tools, ("absence_cases", rule_id), f"'{rule_id}' is not a known rule — {hint}")
+            elif rule.kind != "absence":
+                self.fail(tools, ("absence_cases", rule_id), f"'{rule_id}' is a {rule.kind} rule, not an absence rule — use one of {where}")
+            elif rule.params.days is None:
+                for index, case in enumerate(cases):
+                    if not case.always:
+                        self.fail(tools, ("absence_cases", rule_id, index), f"case '{case.value}' has no threshold: rule '{rule_id}' leaves its days blank — write `always: true`")
 
 
 class _ItemMemo:

@@ -25,6 +25,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from generator.model import knowledge as schema
+from generator.model.tools import RESERVED_PAGES, ToolsFile
 from generator.cache import cached, shared
 from generator.read.calendar_data import Adjustment, load_adjustments
 from generator.errors import DataError, InputError
@@ -51,6 +52,7 @@ class Knowledge:
     checklists: list[schema.Checklist] = field(default_factory=list)
     calendar: list[Adjustment] = field(default_factory=list)  # sorted by date
     comparisons: list[schema.Comparison] = field(default_factory=list)
+    tools: ToolsFile | None = None  # data/tools.yml: required when there are rules
 
     def data_file(self, name: str) -> str:
         """Display path of a data file, for "use an id from data/roles.yml" hints."""
@@ -95,6 +97,7 @@ def load_data(data_dir: Path) -> Knowledge:
     if (data_dir / "comparisons.yml").exists():
         loaded = _load_file(data_dir / "comparisons.yml", schema.ComparisonsFile, "comparisons", errors)
         knowledge.comparisons.extend(loaded.comparisons if loaded else [])
+    knowledge.tools = _load_tools(data_dir / "tools.yml", bool(knowledge.rules), errors)
     knowledge.calendar = _load_calendar(data_dir / "calendar", errors)
     errors += _duplicate_ids(knowledge)
     if errors:
@@ -135,7 +138,7 @@ def _load_file(path: Path, model: type[BaseModel], key: str | None, errors: list
     return loaded
 
 
-_LOAD_MODULES = ("read/loader.py", "model/knowledge.py", "read/yaml_source.py")
+_LOAD_MODULES = ("read/loader.py", "model/knowledge.py", "model/tools.py", "read/yaml_source.py")
 
 
 def _validated_file(path: Path, raw: bytes, model: type[BaseModel], key: str | None,
@@ -152,7 +155,7 @@ def _validated_file(path: Path, raw: bytes, model: type[BaseModel], key: str | N
         return None, [f"{shown}:1: expected a mapping with the top-level key(s) {keys} found {found} — see data/README.md"]
     try:  # validated models are cached by the file's values: a reload re-validates only edited files
         loaded = cached("model", (shown, model.__name__, pickle.dumps(data)), lambda: model.model_validate(data),
-                        modules=("model/knowledge.py",))
+                        modules=("model/knowledge.py", "model/tools.py"))
     except ValidationError as exc:
         messages = problems + _validation_messages(exc, model, data, shown, lines)
         errors.extend(sorted(dict.fromkeys(messages), key=_message_order))
@@ -164,6 +167,9 @@ def _validated_file(path: Path, raw: bytes, model: type[BaseModel], key: str | N
 
 
 def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mapping[YamlPath, int]) -> None:
+    if isinstance(loaded, schema.Sourced):  # a file that is one object (data/tools.yml)
+        loaded._origin = Origin(shown, (), lines)
+        return
     if key is None:
         return
     value = getattr(loaded, key)
@@ -188,6 +194,39 @@ def _blank_params_errors(rules: list[schema.RuleBase]) -> list[str]:
         for index, name in enumerate(rule.blanks):
             if name not in nulls:
                 errors.append(origin.message(("blanks", index), f"'{name}' is listed as blank but params.{name} is not null — write `{name}: null` or remove it from blanks"))
+    return errors
+
+
+def _load_tools(path: Path, required: bool, errors: list[str]) -> ToolsFile | None:
+    """data/tools.yml (the tool pages' wording): required when there are rules to show."""
+    if not required and not path.exists():
+        return None
+    tools = _load_file(path, ToolsFile, "tools", errors, required=True)
+    if tools is not None:
+        errors += _tools_errors(tools)
+    return tools
+
+
+def _tools_errors(tools: ToolsFile) -> list[str]:
+    """Page ids unique and not the handbook's own; case values unique per rule."""
+    origin = origin_of(tools)
+    pages = [(("tools", key, "id"), getattr(tools.tools, name).id)
+             for name, key in (("working_days_after", "working-days-after"), ("days_before", "days-before"),
+                               ("quorum_majority", "quorum-majority"), ("absence", "absence"))]
+    pages += [(("recurring", "pages", kind, "id"), page.id) for kind, page in tools.recurring.pages.items()]
+    errors, first = [], {}
+    for path, page_id in pages:
+        if page_id in RESERVED_PAGES:
+            errors.append(origin.message(path, f"page id '{page_id}' is taken by the handbook (cong-cu/{page_id}.html) — choose another"))
+        elif page_id in first:
+            errors.append(origin.message(path, f"page id '{page_id}' is already used at {origin.where(*first[page_id])} ({format_path(first[page_id])}) — each tool page needs its own id"))
+        first.setdefault(page_id, path)
+    for rule_id, cases in tools.absence_cases.items():
+        seen: dict[str, int] = {}
+        for index, case in enumerate(cases):
+            if case.value in seen:
+                errors.append(origin.message(("absence_cases", rule_id, index, "value"), f"case '{case.value}' is already listed for this rule (absence_cases.{rule_id}[{seen[case.value]}]) — each case needs its own value"))
+            seen.setdefault(case.value, index)
     return errors
 
 

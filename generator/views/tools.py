@@ -2,10 +2,11 @@
 
 Which tool pages exist, which rules each one shows, which form a role or body
 page links to and the home tiles: all decided here, from the linked knowledge
-model. The forms themselves come from `generator/views/calculators.py` (one
-view per form) and the fragments in `generator/templates/calculators/`;
-`tool.md.j2` only lays them out. The obligations calendar is
-`generator/views/obligations.py`.
+model. What the pages say — titles, intros, the recurring-page groupings, the
+cases of an absence rule — is data (`data/tools.yml`, `generator/model/tools.py`).
+The forms themselves come from `generator/views/calculators.py` (one view per
+form) and the fragments in `generator/templates/calculators/`; `tool.md.j2`
+only lays them out. The obligations calendar is `generator/views/obligations.py`.
 
     tools = tool_pages(linked, titles)          # [Tool], index first
     tools_by_rule(tools)                        # {rule id: (site path#form, label)}
@@ -18,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from generator import urls
+from generator.model.tools import ToolText, fill
 from generator.views import common as views
 from generator.views.calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
 from generator.views.nav import sort_key
@@ -30,26 +32,6 @@ TOOL_CSS = ["assets/sotay/tools.css"]
 # the forms of 1000 communes' regulations would be tens of MB. 6 keeps every tool of
 # the default handbook on one page.
 
-# Recurring rules are grouped by the dates they produce: one page per engine rule.
-# engine rule type → (page id, title, one-line note)
-RECURRING_PAGES = {
-    "weekly": ("dinh-ky-hang-tuan", "Giao ban hằng tuần", "Ngày họp giao ban trong các tuần tới, tránh ngày nghỉ lễ, Tết"),
-    "month-end": ("dinh-ky-cuoi-thang", "Họp cuối tháng",
-                  "Cuối mỗi tháng; ngày cuối tháng là ngày nghỉ thì họp sớm hơn, vào ngày làm việc cuối cùng của tháng"),
-    "month-last-working-day": ("dinh-ky-ngay-lam-viec-cuoi-thang", "Ngày làm việc cuối tháng", "Ngày làm việc cuối cùng của mỗi tháng"),
-    "monthly": ("dinh-ky-hang-thang", "Việc hằng tháng", "Họp, báo cáo mỗi tháng một lần"),
-    "quarter-first-month": ("dinh-ky-dau-quy", "Họp đầu quý", "Tháng đầu của mỗi quý"),
-    "mid-quarter": ("dinh-ky-giua-quy", "Giữa quý", "Ngày 15 tháng giữa mỗi quý"),
-    "quarterly": ("dinh-ky-hang-quy", "Việc hằng quý", "Họp, báo cáo, đánh giá mỗi quý một lần"),
-    "semiannual": ("dinh-ky-6-thang", "Việc 6 tháng một lần", "Trao đổi thông tin, báo cáo 6 tháng"),
-    "yearly": ("dinh-ky-hang-nam", "Việc hằng năm", "Kế hoạch, kiểm điểm, tổng kết hằng năm"),
-    "yearly-date": ("dang-ky-giua-quy-iv", "Đăng ký nhu cầu bồi dưỡng (giữa Quý IV)",
-                    "Giữa Quý IV hằng năm (khoảng giữa tháng 11), đơn vị chủ trì gửi văn bản đề nghị rà soát, "
-                    "đăng ký nhu cầu bồi dưỡng năm sau; văn bản không nêu ngày cụ thể"),
-    "yearly-month": ("dinh-ky-thang-12", "Việc trong tháng 12", "Mỗi năm trong tháng 12"),
-    "term-final-year": ("dinh-ky-cuoi-nhiem-ky", "Việc cuối nhiệm kỳ", f"Năm cuối nhiệm kỳ {DEFAULT_TERM[0]}–{DEFAULT_TERM[1]}"),
-}
-
 
 @dataclass
 class Tool:
@@ -60,13 +42,20 @@ class Tool:
     forms: list[dict] = field(default_factory=list)  # calculator views, cites relative to the page
     anchors: dict[str, str] = field(default_factory=dict)  # rule id → form (or output) id on the page
     example: str = ""  # a query that fills the forms, shown as a worked example
-    chip: str = "Xem các lần tới"  # the link's label next to each rule on role and body pages
+    chip: str = ""  # the link's label next to each rule on role and body pages
     parent: str = ""  # a tool's page for one document: the tool's id
     parts: list[dict] = field(default_factory=list)  # the tool's pages per document [{title, href, count}]
+    recurring: bool = False  # a page of recurring duties (listed apart on the index)
+    home: bool = True  # a tile on the home page
 
     @property
     def page(self) -> str:
         return urls.tool_page(self.id)
+
+
+def _tool(text: ToolText) -> Tool:
+    """A deadline tool as data/tools.yml words it."""
+    return Tool(text.id, text.title, text.note, text.intro, example=text.example or "", chip=text.chip)
 
 
 # --- rules as the calculator builders want them -------------------------------------
@@ -162,24 +151,30 @@ def _document_order(rules) -> dict[str, list]:
 def tool_pages(linked, titles: dict[str, str]) -> list[Tool]:
     """Every calculator page that the data calls for; pages with no rule are left out."""
     rules = linked.knowledge.rules
+    texts = linked.knowledge.tools
+    if texts is None:  # no rules, no data/tools.yml
+        return []
+    words = texts.tools
     tools = [
-        *_by_document(_working_days_tool, linked, titles, [r for r in rules if r.kind == "working-days-after"]),
-        *_by_document(_meeting_tool, linked, titles, [r for r in rules if r.kind == "days-before"]),
-        *_by_document(_quorum_tool, linked, titles, [r for r in rules if r.kind in ("quorum", "majority")]),
-        *_by_document(_absence_tool, linked, titles, [r for r in rules if r.kind == "absence"]),
+        *_by_document(_working_days_tool, words.working_days_after, linked, titles,
+                      [r for r in rules if r.kind == "working-days-after"]),
+        *_by_document(_meeting_tool, words.days_before, linked, titles, [r for r in rules if r.kind == "days-before"]),
+        *_by_document(_quorum_tool, words.quorum_majority, linked, titles,
+                      [r for r in rules if r.kind in ("quorum", "majority")]),
+        *_by_document(_absence_tool, words.absence, linked, titles, [r for r in rules if r.kind == "absence"]),
         *_recurring_tools(linked, titles, [r for r in rules if r.kind == "recurring"]),
     ]
     return [t for t in tools if t.forms or t.parts]
 
 
-def _by_document(build, linked, titles, rules) -> list[Tool]:
-    """`build(linked, titles, rules, document)` → [the tool] or, over DOCUMENT_LIMIT
+def _by_document(build, text, linked, titles, rules) -> list[Tool]:
+    """`build(text, linked, titles, rules, document)` → [the tool] or, over DOCUMENT_LIMIT
     documents, [the tool listing its parts, one part per document]."""
     groups = _document_order(rules)
     if len(groups) <= DOCUMENT_LIMIT:
-        return [build(linked, titles, rules, None)]
-    head = replace(build(linked, titles, [], None), example="")
-    parts = [build(linked, titles, group, doc) for doc, group in groups.items()]
+        return [build(text, linked, titles, rules, None)]
+    head = replace(build(text, linked, titles, [], None), example="")
+    parts = [build(text, linked, titles, group, doc) for doc, group in groups.items()]
     parts = sorted((p for p in parts if p.forms), key=lambda p: sort_key(p.title))
     head.parts = [{"title": titles.get(p.id.rsplit("/", 1)[1], p.title), "href": urls.relative(head.page, p.page),
                    "count": len(p.anchors)} for p in parts]
@@ -205,67 +200,30 @@ def _per_rule_tool(tool: Tool, linked, titles, rules) -> Tool:
     return tool
 
 
-def _working_days_tool(linked, titles, rules, document_id=None) -> Tool:
-    tool = _part(Tool("han-ngay-lam-viec", "Hạn trả lời tính theo ngày làm việc",
-                "Hạn cuối khi quy chế cho “N ngày làm việc”, bỏ qua thứ Bảy, Chủ nhật, lễ, Tết",
-                "Trang mở sẵn hạn cho văn bản nhận hôm nay; nhận ngày khác thì chọn lại ngày. Ngày nhận "
-                "không tính, chỉ đếm ngày làm việc: thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết và ngày nghỉ "
-                "hoán đổi được bỏ qua.",
-                example="start=2026-02-10", chip="Tính hạn trả lời"), titles, document_id)
-    return _per_rule_tool(tool, linked, titles, rules)
+def _working_days_tool(text: ToolText, linked, titles, rules, document_id=None) -> Tool:
+    return _per_rule_tool(_part(_tool(text), titles, document_id), linked, titles, rules)
 
 
-# Which situation applies decides whether an absence must be reported: the
-# threshold of an `absence` rule covers one case only. rule id → the cases of
-# its document, each with the clause that governs it ({doc} = its short name).
-# Quy chế Lùng Phình: Điều 4 khoản 13 (đi khỏi địa bàn tỉnh: có việc từ 2 ngày
-# làm việc; học tập, chữa bệnh, kể cả nghỉ phép — báo cáo Thường trực Đảng ủy)
-# and Điều 14 khoản 2 (đi công tác ra khỏi địa bàn xã: báo cáo, không kể số
-# ngày; the text does not say to whom). The verb is the text's: "báo cáo".
-ABSENCE_CASES = {
-    "lp-di-khoi-dia-ban-2-ngay": [
-        {"value": "co-viec-ngoai-tinh", "label": "Đi khỏi địa bàn tỉnh khi có việc", "threshold": 2,
-         "yes": "Có — đi khỏi địa bàn tỉnh từ 2 ngày làm việc trở lên phải báo cáo Thường trực Đảng ủy "
-                "(Điều 4 khoản 13, {doc}).",
-         "no": "Không bắt buộc theo Điều 4 khoản 13 ({doc}): dưới 2 ngày làm việc. Nhưng nếu là đi công tác "
-               "ra khỏi địa bàn xã thì vẫn phải báo cáo (Điều 14 khoản 2)."},
-        {"value": "hoc-tap-chua-benh-nghi-phep", "label": "Đi khỏi địa bàn tỉnh để học tập, chữa bệnh, kể cả nghỉ phép",
-         "always": True,
-         "yes": "Có — đi khỏi địa bàn tỉnh để học tập, chữa bệnh, kể cả nghỉ phép phải báo cáo Thường trực Đảng ủy "
-                "(Điều 4 khoản 13, {doc}; ngưỡng “từ 2 ngày làm việc trở lên” trong câu gắn với “khi có việc”, "
-                "nên Sổ tay hiểu trường hợp này phải báo cáo không kể số ngày).",
-         "no": ""},
-        {"value": "cong-tac-ngoai-xa", "label": "Đi công tác ra khỏi địa bàn xã", "always": True,
-         "yes": "Có — khi đi công tác ra khỏi địa bàn xã phải báo cáo và chịu trách nhiệm về nội dung, thời gian, "
-                "không kể số ngày (Điều 14 khoản 2, {doc}; văn bản không nêu báo cáo với ai).",
-         "no": ""},
-    ],
-}
-
-
-def _absence_tool(linked, titles, rules, document_id=None) -> Tool:
-    tool = _part(Tool("vang-mat", "Vắng mặt có phải báo cáo không?",
-                "Đi khỏi tỉnh, đi công tác ra khỏi xã: trường hợp nào phải báo cáo",
-                "Chọn trường hợp, nhập ngày đầu và ngày cuối vắng mặt (tính cả hai ngày): chỉ ngày làm việc được đếm. "
-                "Ngưỡng 2 ngày làm việc chỉ áp dụng khi đi khỏi địa bàn tỉnh vì có việc; đi công tác ra khỏi xã "
-                "thì luôn phải báo cáo.",
-                example="truong-hop=co-viec-ngoai-tinh&from=2026-02-13&to=2026-02-23",
-                chip="Có phải báo cáo không"), titles, document_id)
-    tool = _per_rule_tool(tool, linked, titles, rules)
+def _absence_tool(text: ToolText, linked, titles, rules, document_id=None) -> Tool:
+    """One form per absence rule; its cases (data/tools.yml `absence_cases`) say which
+    situation the rule's threshold is for and which are reported whatever the length."""
+    tool = _per_rule_tool(_part(_tool(text), titles, document_id), linked, titles, rules)
+    cases = linked.knowledge.tools.absence_cases
     for view, rule in zip(tool.forms, [r for r in rules if r.id in tool.anchors]):
         doc = _short_doc(titles, rule.cite[0].document)
-        view["cases"] = [{**c, "yes": c["yes"].format(doc=doc), "no": c["no"].format(doc=doc)}
-                         for c in ABSENCE_CASES.get(rule.id, [])]
+        view["cases"] = [_case_view(case, rule, doc) for case in cases.get(rule.id, [])]
     return tool
 
 
-def _meeting_tool(linked, titles, rules, document_id=None) -> Tool:
-    tool = _part(Tool("chuan-bi-hoi-nghi", "Lịch chuẩn bị hội nghị",
-                "Hạn gửi tài liệu, giấy mời tính lùi từ ngày họp",
-                "Nhập ngày họp: mỗi việc có hạn chậm nhất, tính lùi theo quy chế. Ngày tìm được là ngày nghỉ "
-                "thì phải làm sớm hơn, vào ngày làm việc liền trước. Số ngày quy chế mẫu để trống thì điền theo "
-                "quy chế của đơn vị mình.",
-                example="meeting=2026-03-02", chip="Tính hạn theo ngày họp"), titles, document_id)
+def _case_view(case, rule, doc: str) -> dict:
+    """{value, label, threshold (the rule's days) or always, yes, no} for absence.html."""
+    when = {"always": True} if case.always else {"threshold": rule.params.days}
+    return {"value": case.value, "label": case.label, **when,
+            "yes": fill(case.yes_answer, doc=doc), "no": fill(case.no_answer or "", doc=doc)}
+
+
+def _meeting_tool(text: ToolText, linked, titles, rules, document_id=None) -> Tool:
+    tool = _part(_tool(text), titles, document_id)
     for doc, group in _document_order(rules).items():
         view = meeting_schedule_view(_cited(group, linked, titles, tool.page),
                                      title=f"Theo {titles.get(doc, doc)}", id=f"hop-{doc}")
@@ -274,12 +232,8 @@ def _meeting_tool(linked, titles, rules, document_id=None) -> Tool:
     return tool
 
 
-def _quorum_tool(linked, titles, rules, document_id=None) -> Tool:
-    tool = _part(Tool("bieu-quyet", "Số người dự họp và số phiếu tán thành",
-                "Tối thiểu bao nhiêu thành viên phải có mặt, bao nhiêu phiếu thì thông qua",
-                "Nhập tổng số thành viên (ủy viên đương nhiệm) của cơ quan: “ít nhất 2/3” làm tròn lên, "
-                "“trên 1/2” phải lớn hơn một nửa.",
-                example="members=15", chip="Tính số người, số phiếu"), titles, document_id)
+def _quorum_tool(text: ToolText, linked, titles, rules, document_id=None) -> Tool:
+    tool = _part(_tool(text), titles, document_id)
     for doc, group in _document_order(rules).items():
         view = quorum_view(_cited(group, linked, titles, tool.page),
                            title=f"Theo {titles.get(doc, doc)}", id=f"bieu-quyet-{doc}")
@@ -301,20 +255,20 @@ def _recurring_tools(linked, titles, rules) -> list[Tool]:
         key = json.dumps(engine_rule, sort_keys=True)
         groups.setdefault(key, []).append(rule)
         engine[key] = engine_rule
+    words = linked.knowledge.tools.recurring
+    term = f"{DEFAULT_TERM[0]}–{DEFAULT_TERM[1]}"
     tools = []
     for key, group in groups.items():
-        kind = engine[key]["type"]
-        page_id, title, note = RECURRING_PAGES.get(kind, (f"dinh-ky-{kind}", "Việc định kỳ", ""))
+        page = words.pages[engine[key]["type"]]
+        page_id = page.id
         if any(t.id == page_id for t in tools):
             page_id = f"{page_id}-{len(tools)}"
-        tool = Tool(page_id, title, note,
-                    "Trang mở sẵn các lần tới, tính từ hôm nay, của mỗi việc định kỳ dưới đây, đã tránh "
-                    "ngày nghỉ; chọn ngày khác để xem các lần sau đó. Tải được về lịch điện thoại (.ics).",
-                    example="from=2026-11-23")
+        tool = Tool(page_id, page.title, fill(page.note, term=term), words.intro, example=words.example or "",
+                    chip=words.chip, recurring=True, home=page.home)
 
-        def build(linked, titles, rules, document_id, tool=tool) -> Tool:
+        def build(text, linked, titles, rules, document_id, tool=tool) -> Tool:
             return _per_rule_tool(_part(tool, titles, document_id), linked, titles, rules)
-        tools += _by_document(build, linked, titles, group)
+        tools += _by_document(build, None, linked, titles, group)
     return tools
 
 
@@ -333,7 +287,7 @@ def home_tiles(tools: list[Tool]) -> list[dict]:
     return [
         {"name": "Lịch nghĩa vụ", "href": urls.tool_page(CALENDAR),
          "note": "Việc định kỳ của từng chức danh, cơ quan; tải về lịch điện thoại"},
-        *[{"name": t.title, "href": t.page, "note": t.note} for t in tools if not t.id.startswith("dinh-ky")],
+        *[{"name": t.title, "href": t.page, "note": t.note} for t in tools if t.home],
         {"name": "Công cụ tính hạn", "href": urls.tool_page(INDEX), "note": f"Tất cả {len(tools) + 1} công cụ"},
     ]
 
@@ -348,8 +302,8 @@ def index_view(tools: list[Tool]) -> dict:
         "calendar": {"title": "Lịch nghĩa vụ", "href": urls.relative(page, urls.tool_page(CALENDAR)),
                      "note": "Việc định kỳ sắp tới của một chức danh hay cơ quan, từ hôm nay (hoặc một năm, "
                              "cả nhiệm kỳ), tải về lịch điện thoại (.ics)."},
-        "deadlines": [entry(t) for t in tools if not t.id.startswith(("dinh-ky", "dang-ky"))],
-        "recurring": [entry(t) for t in tools if t.id.startswith(("dinh-ky", "dang-ky"))],
+        "deadlines": [entry(t) for t in tools if not t.recurring],
+        "recurring": [entry(t) for t in tools if t.recurring],
     }
 
 
@@ -390,4 +344,3 @@ def add_tool_pages(handbook, env, add, titles: dict[str, str]) -> ToolSite:
                                        scripts=[] if tool.parts else CALCULATOR_SCRIPTS, **common))
     add_calendar_pages(linked, titles, env, add, common)
     return ToolSite(tools_by_rule(tools), home_tiles(tools))
-
