@@ -25,7 +25,7 @@ from generator.errors import DataError
 from generator.link.citations import Target
 from generator.link.references import Checker
 from generator.model.document import Document
-from generator.model.knowledge import Body, Cite, Duty, Relation, Role, Rule
+from generator.model.knowledge import Body, Checklist, Cite, Duty, Relation, Role, Rule
 from generator.read.loader import Knowledge
 
 Holder = Role | Body

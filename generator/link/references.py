@@ -35,7 +35,6 @@ class Checker:
         self.memo = _ItemMemo.for_checker(self) if sharing() else None
 
     def check_all(self) -> None:
-        vocab = self.k.vocab
         for body in self.k.bodies:
             self.ref(body, ("part_of",), body.part_of, self.bodies, "body", self.ids_in("bodies.yml"))
             self.refs(body, ("members",), body.members, self.roles, "role", self.ids_in("roles.yml"))
