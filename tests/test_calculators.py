@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from pydantic import TypeAdapter
+
+from generator.model.knowledge import RecurringParams, Rule
 from generator.views.calculators import calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
 from generator.read.calendar_data import build_calendar, dumps
 
@@ -18,30 +21,39 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "overrides" / "assets" / "sotay"
 CITE = {"document": "qc-lam-viec", "article": 3, "clause": "1", "href": "van-ban/qc-lam-viec.html#dieu-3-khoan-1"}
 
-REPLY = {
+
+def typed(plain: dict) -> tuple:
+    """(the rule as the loader gives it, its citations as a page shows them [{label, href}])."""
+    cite = plain["cite"]
+    rule = TypeAdapter(Rule).validate_python({**plain, "cite": {k: v for k, v in cite.items() if k != "href"}})
+    return rule, [{"label": f"Điều {cite['article']} khoản {cite['clause']}, {cite['document']}", "full": None,
+                   "href": cite["href"]}]
+
+
+REPLY = typed({
     "id": "tra-loi-7-ngay", "kind": "working-days-after", "title": "Trả lời văn bản đề nghị phối hợp",
     "summary": "Trong 7 ngày làm việc kể từ khi nhận được văn bản.", "params": {"days": 7}, "cite": CITE,
-}
-DOCS = {
+})
+DOCS = typed({
     "id": "gui-tai-lieu", "kind": "days-before", "title": "Gửi tài liệu đến Văn phòng Đảng ủy",
     "params": {"days": 2, "unit": "day", "what": "Gửi tài liệu đến Văn phòng Đảng ủy"},
     "cite": {**CITE, "article": 11, "clause": "3"},
-}
-INVITE = {
+})
+INVITE = typed({
     "id": "gui-giay-moi", "kind": "days-before", "title": "Gửi giấy mời, tài liệu đến thành viên",
     "params": {"days": 1, "unit": "day", "what": "Gửi giấy mời và tài liệu đến thành viên"},
     "cite": {**CITE, "article": 11, "clause": "3"},
-}
-BLANK = {
+})
+BLANK = typed({
     "id": "gui-tai-lieu-tham-dinh", "kind": "days-before", "title": "Gửi tài liệu để thẩm định",
     "params": {"days": None, "unit": "day", "what": "Gửi tài liệu đến Văn phòng để thẩm định"},
     "blanks": ["days"], "cite": {**CITE, "article": 14, "clause": "4"},
-}
-QUORUM = {"id": "du-hop-2-3", "kind": "quorum", "title": "Số thành viên tối thiểu phải dự", "params": {"fraction": "2/3", "op": ">="}, "cite": CITE}
-MAJORITY = {"id": "qua-nua", "kind": "majority", "title": "Số phiếu tán thành tối thiểu", "params": {"fraction": "1/2", "op": ">"}, "cite": CITE}
-ABSENCE = {"id": "vang-2-ngay", "kind": "absence", "title": "Vắng mặt phải báo cáo", "params": {"days": 2, "unit": "working-day"}, "cite": CITE}
-MID_Q4 = {"id": "dang-ky-giua-quy-iv", "kind": "recurring", "title": "Đăng ký nội dung <giữa> \"Quý IV\"", "params": {"freq": "yearly", "anchor": "mid-q4"}, "cite": CITE}
-HALF = {"id": "trao-doi-6-thang", "kind": "recurring", "title": "Trao đổi thông tin 6 tháng", "params": {"freq": "half-yearly"}, "cite": CITE}
+})
+QUORUM = typed({"id": "du-hop-2-3", "kind": "quorum", "title": "Số thành viên tối thiểu phải dự", "params": {"fraction": "2/3", "op": ">="}, "cite": CITE})
+MAJORITY = typed({"id": "qua-nua", "kind": "majority", "title": "Số phiếu tán thành tối thiểu", "params": {"fraction": "1/2", "op": ">"}, "cite": CITE})
+ABSENCE = typed({"id": "vang-2-ngay", "kind": "absence", "title": "Vắng mặt phải báo cáo", "params": {"days": 2, "unit": "working-day"}, "cite": CITE})
+MID_Q4 = typed({"id": "dang-ky-giua-quy-iv", "kind": "recurring", "title": "Đăng ký nội dung <giữa> \"Quý IV\"", "params": {"freq": "yearly", "anchor": "mid-q4"}, "cite": CITE})
+HALF = typed({"id": "trao-doi-6-thang", "kind": "recurring", "title": "Trao đổi thông tin 6 tháng", "params": {"freq": "half-yearly"}, "cite": CITE})
 
 
 @pytest.fixture(scope="module")
@@ -77,30 +89,42 @@ def render(env, view) -> str:
     ],
 )
 def test_recurring_rules_map_to_engine_rules(params, expected):
-    assert recurring_engine_rule(params) == expected
+    assert recurring_engine_rule(RecurringParams(**params)) == expected
 
 
 def test_views_carry_what_the_fragments_need():
-    reply = calculator_view(REPLY)
+    reply = calculator_view(*REPLY)
     assert reply["template"] == "calculators/working_days.html" and reply["days"] == 7
-    assert reply["cites"] == [{"label": "Điều 3, khoản 1, qc-lam-viec", "href": CITE["href"]}]  # names the document
-    assert calculator_view(QUORUM)["counts"] == [
-        {"name": "du-hop-2-3", "label": QUORUM["title"], "count": "quorum", "fraction": "2/3", "op": ">="}
+    assert reply["cites"] == [{"label": "Điều 3 khoản 1, qc-lam-viec", "href": CITE["href"]}]  # label and link only
+    assert calculator_view(*QUORUM)["counts"] == [
+        {"name": "du-hop-2-3", "label": QUORUM[0].title, "count": "quorum", "fraction": "2/3", "op": ">="}
     ]
     schedule = meeting_schedule_view([DOCS, INVITE, BLANK], title="Chuẩn bị hội nghị", id="hop-btv")
     assert [(s["days"], s["blank"]) for s in schedule["steps"]] == [(2, False), (1, False), (None, True)]
-    assert calculator_view({**HALF, "params": {"freq": "weekly"}}) is None
+    weekly = HALF[0].model_copy(update={"params": RecurringParams(freq="weekly")})
+    assert calculator_view(weekly, HALF[1]) is None  # no weekday named: no calculator
+
+
+def test_a_fraction_left_blank_is_never_guessed():
+    """"ít nhất ... tổng số thành viên": no quorum calculator rather than a made-up 2/3."""
+    blank = typed({"id": "du-hop-trong", "kind": "quorum", "title": "Số thành viên phải dự",
+                   "params": {"fraction": None}, "blanks": ["fraction"], "cite": CITE})
+    assert blank[0].params.op == ">="  # the default is the model's
+    assert calculator_view(*blank) is None
+    view = quorum_view([blank, MAJORITY], title="Hội nghị", id="bieu-quyet")
+    assert [c["name"] for c in view["counts"]] == ["qua-nua"]
+    assert quorum_view([blank], title="Hội nghị", id="bieu-quyet") is None
 
 
 # ---- fragments -----------------------------------------------------------------
 
 
 def test_working_days_fragment(env):
-    out = render(env, calculator_view(REPLY))
+    out = render(env, calculator_view(*REPLY))
     assert 'data-calculator="working-days"' in out
     assert 'name="start"' in out and 'name="days"' in out and 'value="7"' in out
     assert '<output name="end"' in out and 'data-explanation-for="end"' in out
-    assert f'href="{CITE["href"]}"' in out and "Điều 3, khoản 1" in out
+    assert f'href="{CITE["href"]}"' in out and "Điều 3 khoản 1, qc-lam-viec" in out
     assert 'for="tinh-tra-loi-7-ngay-start"' in out and 'id="tinh-tra-loi-7-ngay-start"' in out
 
 
@@ -115,7 +139,7 @@ def test_meeting_schedule_fragment_leaves_blanks_to_the_user(env):
 
 
 def test_fragments_escape_titles_and_rule_json(env):
-    out = render(env, calculator_view(MID_Q4))
+    out = render(env, calculator_view(*MID_Q4))
     assert "<giữa>" not in out and "&lt;giữa&gt;" in out
     start = out.index("data-rule=\"") + len("data-rule=\"")
     value = html.unescape(out[start : out.index('"', start)])
@@ -124,8 +148,8 @@ def test_fragments_escape_titles_and_rule_json(env):
 
 def test_every_fragment_renders(env):
     for view in (
-        calculator_view(REPLY), calculator_view(DOCS), calculator_view(QUORUM), calculator_view(MAJORITY),
-        calculator_view(ABSENCE), calculator_view(MID_Q4), calculator_view(HALF),
+        calculator_view(*REPLY), calculator_view(*DOCS), calculator_view(*QUORUM), calculator_view(*MAJORITY),
+        calculator_view(*ABSENCE), calculator_view(*MID_Q4), calculator_view(*HALF),
         quorum_view([QUORUM, MAJORITY], title="Hội nghị Ban Thường vụ", id="bieu-quyet"),
     ):
         out = render(env, view)
@@ -165,11 +189,11 @@ def write_page(env, folder: Path, views, *, module_probe: bool = False) -> Path:
 
 
 VIEWS = lambda: [  # noqa: E731 — the views every browser test page shows
-        calculator_view(REPLY),
+        calculator_view(*REPLY),
         meeting_schedule_view([DOCS, INVITE, BLANK], title="Chuẩn bị hội nghị", id="hop-btv"),
         quorum_view([QUORUM, MAJORITY], title="Hội nghị Ban Thường vụ", id="bieu-quyet"),
-        calculator_view(ABSENCE),
-        calculator_view(MID_Q4),
+        calculator_view(*ABSENCE),
+        calculator_view(*MID_Q4),
 ]
 
 

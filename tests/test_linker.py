@@ -184,6 +184,35 @@ CASES = {
         ["data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].applies_to[1]: 'chanh-van-phong' is not a known role or"
          " body — use one of the ids in data/roles.yml or data/bodies.yml"],
     ),
+    "absence-cases-name-an-absence-rule": (
+        {"tools.yml": (DATA_VALID / "tools.yml").read_text(encoding="utf-8") + """
+absence_cases:
+  gui-tai-lieu-truoc-hops:
+    - {value: a, label: A, always: true, yes_answer: Có}
+  gui-tai-lieu-truoc-hop:
+    - {value: a, label: A, always: true, yes_answer: Có}
+"""},
+        ["data/tools.yml:113: absence_cases.gui-tai-lieu-truoc-hops: 'gui-tai-lieu-truoc-hops' is not a known rule"
+         " — did you mean 'gui-tai-lieu-truoc-hop'?",
+         "data/tools.yml:115: absence_cases.gui-tai-lieu-truoc-hop: 'gui-tai-lieu-truoc-hop' is a days-before rule,"
+         " not an absence rule — use one of the ids of the absence rules in data/rules/*.yml"],
+    ),
+    "absence-case-threshold-of-a-blank": (
+        {RULES: (DATA_VALID / RULES).read_text(encoding="utf-8") + """
+  - id: vang-mat
+    kind: absence
+    title: Vắng mặt
+    params: {days: null}
+    blanks: [days]
+    cite: {document: qc-lam-viec-lung-phinh, article: 6}
+""", "tools.yml": (DATA_VALID / "tools.yml").read_text(encoding="utf-8") + """
+absence_cases:
+  vang-mat:
+    - {value: a, label: A, yes_answer: Có, no_answer: Không}
+"""},
+        ["data/tools.yml:114: absence_cases.vang-mat[0]: case 'a' has no threshold: rule 'vang-mat' leaves its days"
+         " blank — write `always: true`"],
+    ),
     "comparison-references": (
         edit("comparisons.yml", "articles: [[5, 5], [6, 6]]",
              "articles: [[5, 5], [7, 6], [6, 8]]\n"

@@ -161,6 +161,7 @@ CASES = {
                 kind: days-before
                 title: Gửi tài liệu trước hội nghị
                 cite: {document: qc-lam-viec-lung-phinh, article: 6, clause: 3.1}
+                params: {days: 3}
             """},
         ['data/rules/qc-lam-viec-lung-phinh.yml:5: rules[0].cite.clause: clause must be quoted text, got the'
          ' number 3.1 — write clause: "3.1"'],
@@ -267,6 +268,30 @@ CASES = {
          "data/rules/qc-lam-viec-lung-phinh.yml:10: rules[1].params: missing required key 'fraction' — add"
          " `fraction: ...` (see data/README.md)"],
     ),
+    "rule-kind-picks-the-params": (
+        {"rules/qc-lam-viec-lung-phinh.yml": """
+            rules:
+              - id: gui-tai-lieu-truoc-hop
+                kind: quorom
+                title: Gửi tài liệu trước hội nghị
+                params: {days: 3}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+              - id: hop-hang-nam
+                title: Họp hằng năm
+                params: {freq: yearly}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+              - id: bieu-quyet
+                kind: majority
+                title: Biểu quyết
+                params: {fraction: "1/2", off_: members}
+                cite: {document: qc-lam-viec-lung-phinh, article: 6}
+            """},
+        ["data/rules/qc-lam-viec-lung-phinh.yml:3: rules[0].kind: 'quorom' is not allowed here — did you mean"
+         " 'quorum'?",
+         "data/rules/qc-lam-viec-lung-phinh.yml:7: rules[1]: missing required key 'kind' — add `kind: ...` (see"
+         " data/README.md)",
+         "data/rules/qc-lam-viec-lung-phinh.yml:14: rules[2].params.off_: unknown key 'off_' — did you mean 'of'?"],
+    ),
     "rule-blanks": (
         {"rules/qc-lam-viec-lung-phinh.yml": """
             rules:
@@ -306,6 +331,61 @@ CASES = {
         ["data/calendar/2026.yml:2: adjustments[0]: 2026-01-03 is already a weekend day; `day-off` is for a weekday"],
     ),
 }
+
+
+def tools_yml(*changes: str) -> dict[str, str]:
+    """The valid fixture's data/tools.yml with each `old` replaced by `new` (exactly once)."""
+    text = (DATA_VALID / "tools.yml").read_text(encoding="utf-8")
+    for old, new in zip(changes[::2], changes[1::2]):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return {"tools.yml": text}
+
+
+CASES |= {
+    "tools-shapes": (
+        tools_yml("    chip: Có phải báo cáo không\n", "    chips: Có phải báo cáo không\n",
+                  "    weekly:\n      id: dinh-ky-hang-tuan\n      title: Giao ban hằng tuần\n"
+                  "      note: Ngày họp giao ban trong các tuần tới, tránh ngày nghỉ lễ, Tết\n", "",
+                  "      note: Năm cuối nhiệm kỳ {term}\n", "      note: Năm cuối nhiệm kỳ {term}\n"
+                  "absence_cases:\n  vang-mat:\n    - {value: a, label: A, yes_answer: 'Có ({xa})', no_answer: Không}\n"
+                  "    - {value: b, label: B, always: true, yes_answer: Có, no_answer: Không}\n"
+                  "    - {value: c, label: C, yes_answer: Có}\n"),
+        ["data/tools.yml:39: tools.absence: missing required key 'chip' — add `chip: ...` (see data/README.md)",
+         "data/tools.yml:48: tools.absence.chips: unknown key 'chips' — did you mean 'chip'?",
+         "data/tools.yml:59: recurring.pages: no page for weekly — add `weekly:` with its id, title and note (every"
+         " date pattern a recurring rule can have needs its page)",
+         "data/tools.yml:109: absence_cases.vang-mat[0].yes_answer: '{xa}' is not a placeholder here — the ones"
+         " replaced are: {doc}; write the text itself",
+         "data/tools.yml:110: absence_cases.vang-mat[1]: case 'b' is always reported: remove `no_answer` (it is"
+         " never shown)",
+         "data/tools.yml:111: absence_cases.vang-mat[2]: case 'c' has a threshold: add `no_answer` (what to say"
+         " below it) or write `always: true`"],
+    ),
+    "tools-ids": (
+        tools_yml("      id: dinh-ky-hang-tuan\n", "      id: vang-mat\n",
+                  "      id: dinh-ky-thang-12\n", "      id: lich-nghia-vu\n",
+                  "      note: Năm cuối nhiệm kỳ {term}\n", "      note: Năm cuối nhiệm kỳ {term}\n"
+                  "absence_cases:\n  vang-mat:\n    - {value: a, label: A, always: true, yes_answer: Có}\n"
+                  "    - {value: a, label: B, always: true, yes_answer: Có}\n"),
+        ["data/tools.yml:61: recurring.pages.weekly.id: page id 'vang-mat' is already used at data/tools.yml:40"
+         " (tools.absence.id) — each tool page needs its own id",
+         "data/tools.yml:104: recurring.pages.yearly-month.id: page id 'lich-nghia-vu' is taken by the handbook"
+         " (cong-cu/lich-nghia-vu.html) — choose another",
+         "data/tools.yml:114: absence_cases.vang-mat[1].value: case 'a' is already listed for this rule"
+         " (absence_cases.vang-mat[0]) — each case needs its own value"],
+    ),
+    "tools-required-with-rules": (
+        {"tools.yml": None},
+        ["data/tools.yml:1: required data file is missing — create it (it starts with `tools:`)"],
+    ),
+}
+
+
+def test_tools_file_is_optional_without_rules(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_data(tmp_path, {"tools.yml": None, "rules/qc-lam-viec-lung-phinh.yml": "rules: []\n"})
+    assert load_data(Path("data")).tools is None
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -163,6 +163,8 @@ def test_pages_after_edits_are_those_of_a_fresh_build(tmp_path):
         steps.append((duties, duties.read_text(encoding="utf-8").replace("summary: ", f"summary: {MARKER} ")))
         rules = data / "rules" / f"qc-lam-viec-{first}.yml"
         steps.append((rules, rules.read_text(encoding="utf-8").replace("title: ", f"title: {MARKER} ", 1)))
+        words = data / "tools.yml"  # the tool pages' wording: no rule changes, the pages do
+        steps.append((words, words.read_text(encoding="utf-8").replace("    intro: >-\n", f"    intro: >-\n      {MARKER}\n", 1)))
         for path, new_text in steps:
             saved = changed(path, new_text)
             server.wait_for(r"Reloading browsers", saved)

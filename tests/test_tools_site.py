@@ -68,7 +68,7 @@ def test_every_rule_with_a_calculator_gets_a_tool(linked):
     from generator.views.tools import tool_pages, tools_by_rule
 
     by_rule = tools_by_rule(tool_pages(linked, {}))
-    wanted = {r.id for r in linked.knowledge.rules if calculator_view(r) is not None}
+    wanted = {r.id for r in linked.knowledge.rules if calculator_view(r, []) is not None}
     assert wanted == set(by_rule)
     # a weekly duty with no weekday named gets no calculator (never a guessed date)
     assert "lp-thong-tin-noi-bat-hang-tuan" not in by_rule
@@ -76,8 +76,46 @@ def test_every_rule_with_a_calculator_gets_a_tool(linked):
         "cong-cu/dang-ky-giua-quy-iv.html#tinh-ttct-dang-ky-nhu-cau-giua-quy-iv", "Xem các lần tới")
 
 
+def test_absence_cases_are_data_and_take_the_rules_threshold(linked):
+    """data/tools.yml words the cases; the threshold is the rule's own `days`, never copied."""
+    from generator.views.tools import tool_pages
+
+    words = linked.knowledge.tools
+    (absence,) = [t for t in tool_pages(linked, {}) if t.id == words.tools.absence.id]
+    (form,) = absence.forms
+    cases = {c["value"]: c for c in form["cases"]}
+    assert list(cases) == [c.value for c in words.absence_cases["lp-di-khoi-dia-ban-2-ngay"]]
+    assert cases["co-viec-ngoai-tinh"]["threshold"] == 2 and "always" not in cases["co-viec-ngoai-tinh"]
+    assert cases["cong-tac-ngoai-xa"]["always"] and cases["cong-tac-ngoai-xa"]["no"] == ""
+    assert "(Điều 14 khoản 2, qc-lam-viec-lung-phinh;" in cases["cong-tac-ngoai-xa"]["yes"]  # {doc}: the short title
+    assert not any("{" in c["yes"] + c["no"] for c in cases.values())
+
+
+def test_tool_pages_are_worded_by_data(linked):
+    """A new wording (or a new regulation's cases) needs data/tools.yml only, no Python."""
+    from dataclasses import replace
+
+    from generator.views.tools import home_tiles, tool_pages
+
+    words = linked.knowledge.tools
+    page = words.recurring.pages["yearly"].model_copy(update={"id": "viec-hang-nam", "title": "Mỗi năm", "home": True})
+    reworded = words.model_copy(update={
+        "tools": words.tools.model_copy(update={"absence": words.tools.absence.model_copy(
+            update={"id": "di-vang", "title": "Đi vắng", "chip": "Đi vắng?"})}),
+        "recurring": words.recurring.model_copy(update={"pages": {**words.recurring.pages, "yearly": page}}),
+        "absence_cases": {},
+    })
+    tools = tool_pages(replace(linked, knowledge=replace(linked.knowledge, tools=reworded)), {})
+    by_id = {t.id: t for t in tools}
+    assert "vang-mat" not in by_id and by_id["di-vang"].title == "Đi vắng"
+    assert by_id["di-vang"].forms[0]["cases"] == []
+    assert set(by_id["di-vang"].anchors) == {"lp-di-khoi-dia-ban-2-ngay"}
+    assert by_id["viec-hang-nam"].recurring and "dinh-ky-hang-nam" not in by_id
+    assert "Mỗi năm" in [tile["name"] for tile in home_tiles(tools)]
+
+
 def test_obligations_data_lists_undated_duties_without_a_rule(linked):
-    from generator.views.tools import obligations_view
+    from generator.views.obligations import obligations_view
 
     view = obligations_view(linked, {}, lambda h: h)
     rules = view["data"]["rules"]
@@ -99,7 +137,7 @@ def test_obligations_data_lists_undated_duties_without_a_rule(linked):
 def test_obligations_calendar_opens_on_the_holders_own_regulation(linked):
     """The model regulation (a template for the Đảng ủy UBND tỉnh) is never the default next to the
     commune's own: Ban Thường vụ would meet twice a month, Thường trực review itself twice a year."""
-    from generator.views.tools import is_template, obligations_view
+    from generator.views.obligations import is_template, obligations_view
 
     assert is_template(linked.documents["qc-lam-viec-mau-dang-uy-ubnd"])
     assert not is_template(linked.documents["qc-lam-viec-lung-phinh"])  # no number either, but not a model

@@ -59,7 +59,7 @@ FREQ_FACTS = {  # words that say the period in a regulation's text (lowercase)
     "half-yearly": ("6 tháng",),
     "yearly": ("hằng năm", "mỗi năm"),
 }
-UNIT_LABELS = {"day": "ngày", "working-day": "ngày làm việc", None: "ngày"}
+UNIT_LABELS = {"day": "ngày", "working-day": "ngày làm việc"}
 
 
 @dataclass
@@ -218,8 +218,7 @@ def holder_questions(linked, document_id: str) -> list[Question]:
 
 
 def _days_text(rule) -> str | None:
-    params = rule.params or {}
-    unit = UNIT_LABELS.get(params.get("unit", "working-day" if rule.kind == "working-days-after" else "day"), "ngày")
+    unit = UNIT_LABELS[rule.params.unit]  # a rule with days has a unit (knowledge.*Params)
     if rule.kind == "working-days-after":
         return f"{rule.title}: theo Quy chế, thời hạn là bao nhiêu ngày làm việc?"
     if rule.kind == "days-before":
@@ -227,7 +226,7 @@ def _days_text(rule) -> str | None:
     if rule.kind == "absence":
         # The threshold may hold for one case only (leaving the province on business) while other
         # cases are reported whatever the length: ask only about the case the data names.
-        case = params.get("when")
+        case = rule.params.when
         if not case:
             return None
         return f"{case}: theo Quy chế, vắng từ bao nhiêu {unit} trở lên thì phải báo cáo?"
@@ -237,7 +236,7 @@ def _days_text(rule) -> str | None:
 def days_questions(linked, document_id: str, all_days: list[int]) -> list[Question]:
     questions = []
     for rule in _indexes(linked)[2].get(document_id, []):
-        days = (rule.params or {}).get("days")
+        days = getattr(rule.params, "days", None)
         if rule.cite[0].document != document_id or not isinstance(days, int) or days <= 0:
             continue
         text = _days_text(rule)
@@ -245,7 +244,7 @@ def days_questions(linked, document_id: str, all_days: list[int]) -> list[Questi
         support = cited_text(linked, rule.cite)
         if not text or not re.search(rf"(?<!\d){fact}(?!\d)", support):
             continue
-        unit = UNIT_LABELS.get((rule.params or {}).get("unit", "working-day" if rule.kind == "working-days-after" else "day"), "ngày")
+        unit = UNIT_LABELS[rule.params.unit]
         pool = [d for d in dict.fromkeys([*all_days, days + 1, days - 1, days * 2, days + 3]) if d > 0 and d != days]
         pool.sort(key=lambda d: (abs(d - days), d))
         options, answer = shuffled(f"{days} {unit}", [f"{d} {unit}" for d in pool[:3]], rule.id)
@@ -269,12 +268,12 @@ def ratio_questions(linked, document_id: str) -> list[Question]:
     for rule in _indexes(linked)[2].get(document_id, []):
         if rule.cite[0].document != document_id or rule.kind not in ("quorum", "majority"):
             continue
-        params = rule.params or {}
-        raw = params.get("fraction")
+        params = rule.params
+        raw = params.fraction
         if not raw:
             continue
         fraction = Fraction(raw)
-        op = params.get("op") or (">=" if rule.kind == "quorum" else ">")
+        op = params.op
         body_id = next((h for h in rule.applies_to if linked.holders[h].kind == "body"), None)
         if body_id is None or normalize(raw) not in cited_text(linked, rule.cite):
             continue
@@ -285,7 +284,7 @@ def ratio_questions(linked, document_id: str) -> list[Question]:
             text = (f"{rule.title}: theo Quy chế, nếu {body.name} có {members} thành viên thì hội nghị "
                     f"cần tối thiểu bao nhiêu thành viên tham dự?")
         else:
-            of = "có mặt" if params.get("of") == "present" else "đương nhiệm"
+            of = "có mặt" if params.of == "present" else "đương nhiệm"
             quote = (rule.quote or "").lower()
             verb = " tán thành" if "tán thành" in quote else " đề nghị" if "đề nghị" in quote else ""
             text = (f"{rule.title}: theo Quy chế, nếu {body.name} có {members} Ủy viên {of} thì cần "
@@ -309,7 +308,7 @@ def _freq_words(text: str) -> set[str]:
 def period_questions(linked, document_id: str) -> list[Question]:
     questions = []
     for rule in _indexes(linked)[2].get(document_id, []):
-        freq = (rule.params or {}).get("freq")
+        freq = getattr(rule.params, "freq", None)
         if rule.cite[0].document != document_id or rule.kind != "recurring" or freq not in FREQ_LABELS or not rule.quote:
             continue
         quote = normalize(rule.quote).lower()
@@ -342,8 +341,8 @@ def build_quizzes(linked, titles: dict[str, str]) -> list[Quiz]:
 
 def every_days(linked) -> list[int]:
     """Every day count the rules give: the distractors of "how many days" questions."""
-    return sorted({r.params["days"] for r in linked.knowledge.rules
-                   if isinstance((r.params or {}).get("days"), int) and r.params["days"] > 0})
+    return sorted({r.params.days for r in linked.knowledge.rules
+                   if isinstance(getattr(r.params, "days", None), int) and r.params.days > 0})
 
 
 def document_quiz(linked, titles: dict[str, str], document_id: str, all_days: list[int]) -> Quiz | None:

@@ -19,7 +19,7 @@ the loader calls it so its messages join the same report.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -203,23 +203,10 @@ class Relation(Sourced):
     cite: Cites = Field(min_length=1)
 
 
-RuleKind = Literal["working-days-after", "days-before", "recurring", "quorum", "majority", "absence"]
-
-
-class Rule(Sourced):
-    id: Slug
-    kind: RuleKind
-    title: Text
-    summary: Text | None = None
-    applies_to: SlugList = []
-    params: dict[str, Any] = {}
-    blanks: list[str] = []
-    quote: Text | None = None
-    cite: Cites = Field(min_length=1)
-
-
 # Parameters of each rule kind (data/README.md, "Kinds and their params").
 # A blank in the regulation is written null and listed in the rule's `blanks`.
+# Every default is decided here, once: views, quizzes and exports read the
+# typed fields (`rule.params.op`, `rule.params.unit`) and never re-derive them.
 
 
 class _Params(Model):
@@ -232,6 +219,7 @@ Fraction = Annotated[str, Field(pattern=r"^[0-9]+/[0-9]+$")]
 
 class WorkingDaysAfterParams(_Params):
     days: int | None = Field(ge=1)
+    unit: ClassVar[Unit] = "working-day"  # the kind counts working days by definition; not written in data
 
 
 class DaysBeforeParams(_Params):
@@ -262,13 +250,66 @@ class AbsenceParams(_Params):
     when: Text | None = None  # the case the threshold is for ("Đi khỏi địa bàn tỉnh khi có việc")
 
 
-RULE_PARAMS: dict[str, type[_Params]] = {
-    "working-days-after": WorkingDaysAfterParams,
-    "days-before": DaysBeforeParams,
-    "recurring": RecurringParams,
-    "quorum": QuorumParams,
-    "majority": MajorityParams,
-    "absence": AbsenceParams,
+RuleKind = Literal["working-days-after", "days-before", "recurring", "quorum", "majority", "absence"]
+
+
+class RuleBase(Sourced):
+    """What every rule has; `kind` decides the type of `params` (one subclass per kind)."""
+
+    id: Slug
+    kind: RuleKind
+    title: Text
+    summary: Text | None = None
+    applies_to: SlugList = []
+    # Omitted params validate as {} so that the message names the missing parameter.
+    params: _Params = Field(default_factory=dict, validate_default=True)
+    blanks: list[str] = []
+    quote: Text | None = None
+    cite: Cites = Field(min_length=1)
+
+    def written_params(self) -> dict[str, Any]:
+        """The params as the author wrote them (no defaults filled in): handbook.json's `params`."""
+        return self.params.model_dump(exclude_unset=True)
+
+
+class WorkingDaysAfterRule(RuleBase):
+    kind: Literal["working-days-after"]
+    params: WorkingDaysAfterParams = Field(default_factory=dict, validate_default=True)
+
+
+class DaysBeforeRule(RuleBase):
+    kind: Literal["days-before"]
+    params: DaysBeforeParams = Field(default_factory=dict, validate_default=True)
+
+
+class RecurringRule(RuleBase):
+    kind: Literal["recurring"]
+    params: RecurringParams = Field(default_factory=dict, validate_default=True)
+
+
+class QuorumRule(RuleBase):
+    kind: Literal["quorum"]
+    params: QuorumParams = Field(default_factory=dict, validate_default=True)
+
+
+class MajorityRule(RuleBase):
+    kind: Literal["majority"]
+    params: MajorityParams = Field(default_factory=dict, validate_default=True)
+
+
+class AbsenceRule(RuleBase):
+    kind: Literal["absence"]
+    params: AbsenceParams = Field(default_factory=dict, validate_default=True)
+
+
+# A rule of `data/rules/*.yml`: pydantic picks the subclass by `kind`.
+Rule = Annotated[
+    WorkingDaysAfterRule | DaysBeforeRule | RecurringRule | QuorumRule | MajorityRule | AbsenceRule,
+    Field(discriminator="kind"),
+]
+RULE_TYPES: dict[str, type[RuleBase]] = {
+    get_args(cls.model_fields["kind"].annotation)[0]: cls
+    for cls in get_args(get_args(Rule)[0])
 }
 
 

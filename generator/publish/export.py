@@ -114,7 +114,7 @@ def knowledge_json(handbook: Handbook) -> dict:
         } for r in k.relations],
         "rules": [{
             "id": r.id, "kind": r.kind, "title": r.title, "summary": r.summary,
-            "applies_to": r.applies_to, "params": r.params, "blanks": r.blanks,
+            "applies_to": r.applies_to, "params": r.written_params(), "blanks": r.blanks,
             "quote": r.quote, "cite": cites(r.cite),
         } for r in k.rules],
         "checklists": [checklist_json(c, cites) for c in k.checklists],

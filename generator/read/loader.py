@@ -3,9 +3,10 @@
 Each file is read by `generator/read/yaml_source.py` (UTF-8, `yaml.SafeLoader`,
 limits on aliases, depth and size, duplicate keys caught, the line of every
 YAML path recorded) and validated against its wrapper model from
-`generator/model/knowledge.py`. Every mistake in every file is collected, then raised
-together as one `DataError`; each message reads
-`file:line: yaml.path: what is wrong — how to fix`.
+`generator/model/knowledge.py` (`generator/model/tools.py` for data/tools.yml).
+Every mistake in every file is collected, then raised together as one
+`DataError`; each message reads `file:line: yaml.path: what is wrong — how to
+fix` (`generator/read/messages.py` words pydantic's errors).
 
 The loader guarantees shapes, types, id syntax and unique ids. Whether a
 referenced id, document or clause exists is the linker's job.
@@ -13,21 +14,20 @@ referenced id, document or clause exists is the linker's job.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import pickle
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from generator.model import knowledge as schema
+from generator.model.tools import RESERVED_PAGES, ToolsFile
 from generator.cache import cached, shared
 from generator.read.calendar_data import Adjustment, load_adjustments
 from generator.errors import DataError, InputError
+from generator.read.messages import allowed_keys, message_order, validation_messages
 from generator.read.yaml_source import FileProblem, Origin, YamlPath, display_path, format_path, read_yaml
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ class Knowledge:
     checklists: list[schema.Checklist] = field(default_factory=list)
     calendar: list[Adjustment] = field(default_factory=list)  # sorted by date
     comparisons: list[schema.Comparison] = field(default_factory=list)
+    tools: ToolsFile | None = None  # data/tools.yml: required when there are rules
 
     def data_file(self, name: str) -> str:
         """Display path of a data file, for "use an id from data/roles.yml" hints."""
@@ -88,13 +89,14 @@ def load_data(data_dir: Path) -> Knowledge:
             if folder == "checklists":
                 knowledge.checklists.append(loaded.checklist)
             elif folder == "rules":
-                errors += _rule_params_errors(loaded.rules)
+                errors += _blank_params_errors(loaded.rules)
                 knowledge.rules.extend(loaded.rules)
             else:
                 getattr(knowledge, key).extend(getattr(loaded, key))
     if (data_dir / "comparisons.yml").exists():
         loaded = _load_file(data_dir / "comparisons.yml", schema.ComparisonsFile, "comparisons", errors)
         knowledge.comparisons.extend(loaded.comparisons if loaded else [])
+    knowledge.tools = _load_tools(data_dir / "tools.yml", bool(knowledge.rules), errors)
     knowledge.calendar = _load_calendar(data_dir / "calendar", errors)
     errors += _duplicate_ids(knowledge)
     if errors:
@@ -135,7 +137,7 @@ def _load_file(path: Path, model: type[BaseModel], key: str | None, errors: list
     return loaded
 
 
-_LOAD_MODULES = ("read/loader.py", "model/knowledge.py", "read/yaml_source.py")
+_LOAD_MODULES = ("read/loader.py", "read/messages.py", "model/knowledge.py", "model/tools.py", "read/yaml_source.py")
 
 
 def _validated_file(path: Path, raw: bytes, model: type[BaseModel], key: str | None,
@@ -147,15 +149,15 @@ def _validated_file(path: Path, raw: bytes, model: type[BaseModel], key: str | N
     except FileProblem as problem:
         return None, [str(problem)]
     if not isinstance(data, dict):
-        keys = ", ".join(f"{name}:" for name in _allowed_keys(model, ()))
+        keys = ", ".join(f"{name}:" for name in allowed_keys(model, ()))
         found = "nothing (the file is empty)" if data is None else schema._describe(data)
         return None, [f"{shown}:1: expected a mapping with the top-level key(s) {keys} found {found} — see data/README.md"]
     try:  # validated models are cached by the file's values: a reload re-validates only edited files
         loaded = cached("model", (shown, model.__name__, pickle.dumps(data)), lambda: model.model_validate(data),
-                        modules=("model/knowledge.py",))
+                        modules=("model/knowledge.py", "model/tools.py"))
     except ValidationError as exc:
-        messages = problems + _validation_messages(exc, model, data, shown, lines)
-        errors.extend(sorted(dict.fromkeys(messages), key=_message_order))
+        messages = problems + validation_messages(exc, model, data, shown, lines)
+        errors.extend(sorted(dict.fromkeys(messages), key=message_order))
         return None, errors
     if problems:
         return None, problems
@@ -164,6 +166,9 @@ def _validated_file(path: Path, raw: bytes, model: type[BaseModel], key: str | N
 
 
 def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mapping[YamlPath, int]) -> None:
+    if isinstance(loaded, schema.Sourced):  # a file that is one object (data/tools.yml)
+        loaded._origin = Origin(shown, (), lines)
+        return
     if key is None:
         return
     value = getattr(loaded, key)
@@ -174,23 +179,53 @@ def _attach_origins(loaded: BaseModel, key: str | None, shown: str, lines: Mappi
         value._origin = Origin(shown, (key,), lines)
 
 
-def _rule_params_errors(rules: list[schema.Rule]) -> list[str]:
-    """`params` checked against the rule's kind; blanks are null and listed in `blanks`."""
+def _blank_params_errors(rules: list[schema.RuleBase]) -> list[str]:
+    """A `null` parameter is a blank of the regulation: listed in `blanks`, and only then.
+
+    `params` were validated against the rule's kind with the rule itself (schema.Rule)."""
     errors = []
     for rule in rules:
         origin = origin_of(rule)
-        model = schema.RULE_PARAMS[rule.kind]
-        try:
-            params = model.model_validate(rule.params)
-        except ValidationError as exc:
-            errors += _validation_messages(exc, model, rule.params, origin.file, origin.lines, origin.path + ("params",))
-            continue
-        nulls = {name for name in model.model_fields if getattr(params, name) is None and name in rule.params}
+        written = rule.params.model_fields_set
+        nulls = {name for name in written if getattr(rule.params, name) is None}
         for name in sorted(nulls - set(rule.blanks)):
             errors.append(origin.message(("params", name), f"'{name}' is null — if the regulation leaves it blank, add it to `blanks: [{name}]`; otherwise write the value"))
         for index, name in enumerate(rule.blanks):
             if name not in nulls:
                 errors.append(origin.message(("blanks", index), f"'{name}' is listed as blank but params.{name} is not null — write `{name}: null` or remove it from blanks"))
+    return errors
+
+
+def _load_tools(path: Path, required: bool, errors: list[str]) -> ToolsFile | None:
+    """data/tools.yml (the tool pages' wording): required when there are rules to show."""
+    if not required and not path.exists():
+        return None
+    tools = _load_file(path, ToolsFile, "tools", errors, required=True)
+    if tools is not None:
+        errors += _tools_errors(tools)
+    return tools
+
+
+def _tools_errors(tools: ToolsFile) -> list[str]:
+    """Page ids unique and not the handbook's own; case values unique per rule."""
+    origin = origin_of(tools)
+    pages = [(("tools", key, "id"), getattr(tools.tools, name).id)
+             for name, key in (("working_days_after", "working-days-after"), ("days_before", "days-before"),
+                               ("quorum_majority", "quorum-majority"), ("absence", "absence"))]
+    pages += [(("recurring", "pages", kind, "id"), page.id) for kind, page in tools.recurring.pages.items()]
+    errors, first = [], {}
+    for path, page_id in pages:
+        if page_id in RESERVED_PAGES:
+            errors.append(origin.message(path, f"page id '{page_id}' is taken by the handbook (cong-cu/{page_id}.html) — choose another"))
+        elif page_id in first:
+            errors.append(origin.message(path, f"page id '{page_id}' is already used at {origin.where(*first[page_id])} ({format_path(first[page_id])}) — each tool page needs its own id"))
+        first.setdefault(page_id, path)
+    for rule_id, cases in tools.absence_cases.items():
+        seen: dict[str, int] = {}
+        for index, case in enumerate(cases):
+            if case.value in seen:
+                errors.append(origin.message(("absence_cases", rule_id, index, "value"), f"case '{case.value}' is already listed for this rule (absence_cases.{rule_id}[{seen[case.value]}]) — each case needs its own value"))
+            seen.setdefault(case.value, index)
     return errors
 
 
@@ -203,119 +238,6 @@ def _load_calendar(calendar_dir: Path, errors: list[str]) -> list[Adjustment]:
     except DataError as exc:
         errors.extend(exc.messages)
         return []
-
-
-# --- pydantic errors → user messages ---------------------------------------
-
-
-def _validation_messages(exc: ValidationError, model: type[BaseModel], data: Any, shown: str, lines: Mapping[YamlPath, int], prefix: YamlPath = ()) -> list[str]:
-    messages = []
-    for error in exc.errors(include_url=False):
-        loc, key_error = _yaml_loc(error["loc"], data)
-        origin = Origin(shown, prefix, lines)
-        text = _describe_error(error, model, loc, key_error, top_level=not prefix and len(loc) == 1)
-        if error["type"] == "missing":
-            loc = loc[:-1]
-        messages.append(origin.message(loc, text))
-    return messages
-
-
-def _message_order(message: str) -> tuple[str, int]:
-    file, line, _ = message.split(":", 2)
-    return file, int(line)
-
-
-def _yaml_loc(loc: tuple, data: Any) -> tuple[YamlPath, bool]:
-    """pydantic's loc → the YAML path the author wrote.
-
-    Drops the implicit `[0]` when a single object was written where a list is
-    accepted (`cite: {...}`) and the `[key]` marker of mapping-key errors.
-    """
-    path: list[str | int] = []
-    current = data
-    key_error = False
-    for part in loc:
-        if part == "[key]":
-            key_error = True
-            continue
-        if isinstance(part, int) and not isinstance(current, list):
-            continue
-        path.append(part)
-        if isinstance(current, dict):
-            current = current.get(part)
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
-            current = current[part]
-        else:
-            current = None
-    return tuple(path), key_error
-
-
-def _describe_error(error: dict, model: type[BaseModel], loc: YamlPath, key_error: bool, top_level: bool) -> str:
-    kind = error["type"]
-    value = error.get("input")
-    if kind == "missing":
-        name = loc[-1]
-        if top_level:
-            return f"missing top-level key '{name}' — the file must contain `{name}:` (see data/README.md)"
-        return f"missing required key '{name}' — add `{name}: ...` (see data/README.md)"
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        allowed = _allowed_keys(model, loc[:-1])
-        close = difflib.get_close_matches(name, allowed, n=1)
-        fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        return f"unknown key '{name}' — {fix}"
-    if key_error:
-        return f"key {error['msg']}"
-    if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
-        close = difflib.get_close_matches(str(value), choices, n=1)
-        fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
-        return f"{schema._describe(value)} is not allowed here — {fix}"
-    simple = {
-        "string_type": "expected text, got {v} — write the text (quote it if it looks like a number or yes/no)",
-        "int_type": "expected a whole number, got {v}",
-        "int_parsing": "expected a whole number, got {v}",
-        "int_from_float": "expected a whole number, got {v}",
-        "list_type": "expected a list, got {v} — write [a, b] or one `- item` per line",
-        "dict_type": "expected a mapping (key: value lines), got {v}",
-        "model_type": "expected a mapping (key: value lines), got {v}",
-        "model_attributes_type": "expected a mapping (key: value lines), got {v}",
-        "tuple_type": "expected a pair [model_article, local_article], got {v}",
-        "string_too_short": "must not be empty — write the text or remove the key",
-        "too_short": "must not be empty — list at least one entry",
-        "too_long": "has too many entries — write a pair [model_article, local_article]",
-        "date_type": "expected a date written YYYY-MM-DD, got {v}",
-        "date_parsing": "expected a date written YYYY-MM-DD, got {v}",
-        "date_from_datetime_parsing": "expected a date written YYYY-MM-DD, got {v}",
-        "greater_than_equal": "must be at least {ge}, got {v}",
-        "bool_type": "expected true or false, got {v}",
-    }
-    if kind in simple:
-        return simple[kind].format(v=schema._describe(value), **(error.get("ctx") or {}))
-    return error["msg"]  # our own PydanticCustomError messages already say how to fix
-
-
-def _allowed_keys(model: type[BaseModel], loc: YamlPath) -> list[str]:
-    """Keys the model expects at `loc` (for "did you mean")."""
-    current: type[BaseModel] | None = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        fields = {info.alias or name: info for name, info in current.model_fields.items()}
-        current = _inner_model(fields[part].annotation) if part in fields else None
-    if current is None:
-        return []
-    return [info.alias or name for name, info in current.model_fields.items()]
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 # --- ids unique within their kind -----------------------------------------

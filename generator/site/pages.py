@@ -139,14 +139,16 @@ def page_context(handbook: Handbook, env: Environment, titles: dict[str, str]) -
 
 def tool_pages(handbook: Handbook, env: Environment, titles: dict[str, str], context: tuple) -> tuple[list, ToolSite]:
     """([(docs path, Markdown)], ToolSite) of the deadline tools and the obligations calendar;
-    under `sotay serve` the previous reload's while the rules and the working-day calendar are unchanged."""
+    under `sotay serve` the previous reload's while the rules, their wording (data/tools.yml) and the
+    working-day calendar are unchanged."""
     def build() -> tuple[list, ToolSite]:
         texts: list[tuple[str, str]] = []
         tools = add_tool_pages(handbook, env, lambda page, text: texts.append((urls.source_of(page), text)), titles)
         return texts, tools
 
     rules = tuple(handbook.linked.knowledge.rules) if handbook.linked else ()
-    return reuse("tools", (context, rules, handbook.calendar), build)
+    words = handbook.linked.knowledge.tools if handbook.linked else None
+    return reuse("tools", (context, rules, words, handbook.calendar), build)
 
 
 def holder_pages(handbook: Handbook, env: Environment, site: SitePages, builder: HolderPages | None,
