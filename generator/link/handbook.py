@@ -43,12 +43,11 @@ def load_handbook(project) -> Handbook:
         lesson_errors += check_lessons(lessons, result.linked)
     if not result.ok or lesson_errors:
         raise DataError(result.errors + lesson_errors)
-    from generator.read.calendar_data import build_calendar
+    from generator.read.calendar_data import calendar_from
 
-    handbook = Handbook(documents=result.documents, pages_dir=project.pages_dir,
-                        linked=result.linked, warnings=result.warnings,
-                        calendar=build_calendar(project.data_dir), lessons=lessons)
-    return handbook
+    calendar = calendar_from(result.knowledge.calendar, project.data_dir / "calendar")  # read by the loader
+    return Handbook(documents=result.documents, pages_dir=project.pages_dir, linked=result.linked,
+                    warnings=result.warnings, calendar=calendar, lessons=lessons)
 
 
 def holder_label(view) -> str:

@@ -341,17 +341,3 @@ def _clause_parts(clause, level: int) -> list[dict]:
     for sub in clause.clauses:
         parts += _clause_parts(sub, level + 1)
     return parts
-
-
-def lesson_pages(handbook, env: Environment, site, titles: dict[str, str],
-                 tools_by_rule: dict[str, tuple[str, str]] | None = None) -> None:
-    """One page per lesson: bai-hoc/<slug>.html (rules link to their calculator when there is one)."""
-    if handbook.linked is None or not getattr(handbook, "lessons", None):
-        return
-    from generator.views.holders import HolderPages
-
-    renderer = LessonRenderer(handbook.linked, env, HolderPages(handbook.linked, titles), tools_by_rule or {})
-    for lesson in handbook.lessons:
-        site.add(lesson.page, env.get_template("lesson.md.j2").render(
-            lesson=lesson, body=Markup(renderer.markdown(lesson)), css=LESSON_CSS,
-        ))
