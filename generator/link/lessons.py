@@ -26,7 +26,6 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment
-from markupsafe import Markup
 
 from generator import urls
 from generator.views import common as views
