@@ -3,6 +3,7 @@ the parse stages once, the working-day calendar once, each document's quiz is bu
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 def test_a_build_reads_each_input_and_builds_each_quiz_once(tmp_path, monkeypatch):
     from generator.link import quiz
-    from generator.read import calendar_data
+    from generator.read import calendar_data, loader  # noqa: F401 - imported before the spies are set
     from generator.run import pipeline
 
     root = copy_project(tmp_path / "project").resolve()
@@ -47,8 +48,10 @@ def test_a_build_reads_each_input_and_builds_each_quiz_once(tmp_path, monkeypatc
 
     calendar_loads = []
     load_adjustments = calendar_data.load_adjustments
-    monkeypatch.setattr(calendar_data, "load_adjustments",
-                        lambda folder: calendar_loads.append(folder) or load_adjustments(folder))
+    for module in list(sys.modules.values()):  # wherever a stage imported it by name
+        if module.__name__.startswith("generator") and getattr(module, "load_adjustments", None) is load_adjustments:
+            monkeypatch.setattr(module, "load_adjustments",
+                                lambda folder: calendar_loads.append(folder) or load_adjustments(folder))
     quizzes: Counter[str] = Counter()
     document_quiz = quiz.document_quiz
 
