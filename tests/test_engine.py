@@ -44,3 +44,24 @@ def test_plain_mkdocs_build_runs_the_same_pipeline_through_the_hooks(tmp_path):
 
     assert (plain / "api" / "handbook.json").is_file() and (plain / "pagefind").is_dir()
     assert len(pages(built)) > 10 and pages(plain) == pages(built)
+
+
+def test_a_docs_dir_elsewhere_is_one_clear_message(tmp_path, capsys):
+    from generator.run.cli import main
+
+    content = write_tiny_content(tmp_path / "content-src")
+    root = copy_project(tmp_path / "project", content=content, data=FIXTURES / "data_valid")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: build/docs", "docs_dir: docs"),
+                      encoding="utf-8")
+    (root / "docs").mkdir()
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        code = main(["build"])
+    finally:
+        os.chdir(cwd)
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert f"{config}:6: docs_dir phải là build/docs" in err and "`docs_dir: build/docs`" in err
+    assert not (root / "site").exists()

@@ -62,6 +62,7 @@ def build_site(project: Project, site_dir: Path, given: EngineInput, strict: boo
     """Render the docs folder our pipeline wrote into `site_dir`."""
     try:
         config = load_config(str(project.config_file), site_dir=str(site_dir), strict=strict)
+        _check_docs_dir(project, config)
         configure(config, given)
         _handed[0] = given
         try:
@@ -70,6 +71,15 @@ def build_site(project: Project, site_dir: Path, given: EngineInput, strict: boo
             _handed[0] = None
     except MkDocsException as error:
         raise BuildError(f"MkDocs: {error}") from None
+
+
+def _check_docs_dir(project: Project, config) -> None:
+    """Our pipeline writes the pages into build/docs: MkDocs must read them from there."""
+    if Path(config.docs_dir).resolve() != project.docs_dir.resolve():
+        text = project.config_file.read_text(encoding="utf-8")
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("docs_dir:")), 1)
+        raise BuildError(f"{project.config_file}:{line}: docs_dir phải là build/docs (các trang được sinh vào đó) "
+                         "— sửa thành `docs_dir: build/docs`")
 
 
 def serve(project: Project, dev_addr: str, dirty: bool) -> None:
