@@ -5,12 +5,12 @@ value stored for the same key: a sha256 of the input bytes (and whatever else
 the result depends on, such as the path shown in messages) plus the source of
 the stage's own modules, so editing the parser invalidates its entries.
 
-Entries live in memory for the process (`sotay serve` rebuilds in the same
-process) and, once `use_dir()` names a folder (load_handbook uses
-`build/cache/`), as pickles on disk for the next `sotay build`. Values are
-stored pickled and unpickled on every hit, so callers always get a fresh copy
-they may change. Exceptions are never cached. Set SOTAY_NO_CACHE=1 to turn the
-cache off.
+Entries live as pickles on disk, once `use_dir()` names a folder
+(load_handbook uses `build/cache/`), for the next `sotay build`: a build reads
+each input once (tests/test_derive_once.py), so an in-memory copy would never
+be asked for again in the same process (`sotay serve` keeps its objects with
+`shared` below). Every hit is a fresh unpickled copy callers may change.
+Exceptions are never cached. Set SOTAY_NO_CACHE=1 to turn the cache off.
 
 `shared(kind, key_parts, compute)` is the serve-only variant: once
 `share_objects(True)` (`sotay serve`), the same inputs give back the *same
@@ -37,9 +37,7 @@ from generator.files import write_atomic
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_memory: dict[str, bytes] = {}
-_MEMORY_LIMIT = 256 * 1024 * 1024  # bytes of pickles kept in memory
-_state = {"dir": None, "memory_bytes": 0}
+_state = {"dir": None}
 _code_versions: dict[str, str] = {}
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -69,16 +67,14 @@ def cached(kind: str, key_parts: Iterable[bytes | str], compute: Callable[[], T]
     if not enabled():
         return compute()
     key = _key(kind, key_parts, modules)
-    blob = _memory.get(key) or _read_disk(kind, key)
+    blob = _read_disk(kind, key)
     if blob is not None:
         try:
             return pickle.loads(blob)
         except Exception:  # a damaged entry (killed mid-write elsewhere): recompute
             log.debug("cache entry %s/%s unreadable; recomputing", kind, key)
     value = compute()
-    blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    _remember(key, blob)
-    _write_disk(kind, key, blob)
+    _write_disk(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value
 
 
@@ -147,18 +143,6 @@ def _key(kind: str, key_parts: Iterable[bytes | str], modules: Iterable[str]) ->
     return digest.hexdigest()
 
 
-def clear_memory() -> None:
-    _memory.clear()
-    _state["memory_bytes"] = 0
-
-
-def _remember(key: str, blob: bytes) -> None:
-    if _state["memory_bytes"] + len(blob) > _MEMORY_LIMIT:
-        clear_memory()
-    _memory[key] = blob
-    _state["memory_bytes"] += len(blob)
-
-
 def _entry(kind: str, key: str) -> Path | None:
     folder = _state["dir"]
     return folder / kind / key[:2] / f"{key}.pickle" if folder else None
@@ -169,11 +153,9 @@ def _read_disk(kind: str, key: str) -> bytes | None:
     if path is None:
         return None
     try:
-        blob = path.read_bytes()
+        return path.read_bytes()
     except OSError:
         return None
-    _remember(key, blob)
-    return blob
 
 
 def _write_disk(kind: str, key: str, blob: bytes) -> None:

@@ -358,10 +358,22 @@ def test_inspect_json_shape():
     assert document["chapters"][0] == {"number": "I", "title": "QUY ĐỊNH CHUNG", "sections": []}
     article = document["articles"][2]
     assert (article["number"], article["title"], article["chapter"], article["section"]) == (3, "Nội dung, trách nhiệm phối hợp", "II", None)
-    assert [c["number"] for c in article["clauses"]] == ["1", "2", "2.1", "2.2"]
-    assert [c["number"] for c in article["clauses"][1]["clauses"]] == ["2.1", "2.2"]
+    assert [c["number"] for c in article["clauses"]] == ["1", "2"]
+    assert [(c["number"], c["id"]) for c in article["clauses"][1]["clauses"]] == [
+        ("2.1", "dieu-3-khoan-2-1"), ("2.2", "dieu-3-khoan-2-2")]
     points = inspect_json(seed("001"))["documents"][0]["articles"][3]["clauses"][0]["points"]
-    assert points == [{"label": "a"}, {"label": "b"}, {"label": "c"}]
+    assert [p["label"] for p in points] == ["a", "b", "c"]
+
+
+def test_inspect_and_handbook_json_serialise_a_document_alike():
+    """One serialiser per model type: `inspect --json` is handbook.json's document plus the reader's extras."""
+    from generator.publish.export import document_json
+
+    (document,) = read_documents(seed("000"))
+    (inspected,) = inspect_json(seed("000"))["documents"]
+    extras = {"signer", "signer_position", "chapters", "warnings"}
+    assert set(inspected) - set(document_json(document)) == extras
+    assert {k: v for k, v in inspected.items() if k not in extras} == document_json(document)
 
 
 def test_documents_of_one_file_never_share_an_id(tmp_path):
@@ -409,7 +421,7 @@ def test_replaces_and_inspect_of_an_imported_file(tmp_path):
     (path,) = import_files([seed("003")], tmp_path, {seed("003").name: "qc-lam-viec-lung-phinh"})
     (document,) = inspect_json(path)["documents"]
     assert document["id"] == "qc-lam-viec-lung-phinh" and len(document["articles"]) == 23
-    assert document["articles"][18]["points"] == [{"label": "a"}, {"label": "b"}, {"label": "c"}]
+    assert [p["label"] for p in document["articles"][18]["points"]] == ["a", "b", "c"]
     assert document["warnings"][0].startswith(f"{path}:")
 
 

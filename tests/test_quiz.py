@@ -12,7 +12,8 @@ import pytest
 from generator.views import common as views
 from generator.link.handbook import load_handbook
 from generator.project import Project
-from generator.link.quiz import BODY_SIZES, build_quizzes, cited_text, names_of, needed, quizzes_json
+from generator.link.quiz import BODY_SIZES, build_quizzes, cited_text, names_of, needed
+from generator.publish.export import quizzes_json
 
 from conftest import PHONE, ROOT
 
@@ -129,7 +130,7 @@ def test_quizzes_are_deterministic(handbook, titles, quizzes):
 def test_handbook_json_exports_the_questions(default_site, handbook):
     data = json.loads((default_site / "api" / "handbook.json").read_text(encoding="utf-8"))
     exported = data["quizzes"]
-    assert exported and exported == json.loads(json.dumps(quizzes_json(handbook.linked, {d.id: views.document_title(d) for d in handbook.documents}), ensure_ascii=False))
+    assert exported and exported == json.loads(json.dumps(quizzes_json(build_quizzes(handbook.linked, {d.id: views.document_title(d) for d in handbook.documents}), handbook.linked), ensure_ascii=False))
     first = exported[0]
     assert set(first) >= {"id", "text", "options", "answer", "explanation", "cite"}
     assert set(first["cite"][0]) == {"document", "article", "clause", "point", "href"}

@@ -49,11 +49,11 @@ def load_handbook(project) -> Handbook:
     pages = read_content_pages(project.pages_dir, project.root)
     if not result.ok or lesson_errors or pages.errors:
         raise DataError(result.errors + lesson_errors + pages.errors)
-    from generator.read.calendar_data import build_calendar
+    from generator.read.calendar_data import calendar_from
 
-    handbook = Handbook(documents=result.documents, pages_dir=project.pages_dir,
-                        linked=result.linked, warnings=result.warnings,
-                        calendar=build_calendar(project.data_dir), lessons=lessons, content_pages=pages.pages)
+    calendar = calendar_from(result.knowledge.calendar, project.data_dir / "calendar")  # read by the loader
+    handbook = Handbook(documents=result.documents, pages_dir=project.pages_dir, linked=result.linked,
+                        warnings=result.warnings, calendar=calendar, lessons=lessons, content_pages=pages.pages)
     handbook.warnings += pages.warnings
     return handbook
 

@@ -25,7 +25,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup
 
 from generator import urls
 from generator.views import common as views
@@ -326,17 +325,3 @@ class LessonRenderer:
 def quoted_parts(target: Target) -> list[dict]:
     """The cited passage as labelled paragraphs: [{label, text, level}]."""
     return [asdict(p) for p in paragraphs(target.point or target.clause or target.article)]
-
-
-def lesson_pages(handbook, env: Environment, site, titles: dict[str, str],
-                 tools_by_rule: dict[str, tuple[str, str]] | None = None) -> None:
-    """One page per lesson: bai-hoc/<slug>.html (rules link to their calculator when there is one)."""
-    if handbook.linked is None or not getattr(handbook, "lessons", None):
-        return
-    from generator.views.holders import HolderPages
-
-    renderer = LessonRenderer(handbook.linked, env, HolderPages(handbook.linked, titles), tools_by_rule or {})
-    for lesson in handbook.lessons:
-        site.add(lesson.page, env.get_template("lesson.md.j2").render(
-            lesson=lesson, body=Markup(renderer.markdown(lesson)), css=LESSON_CSS,
-        ))

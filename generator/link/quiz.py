@@ -30,21 +30,14 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from jinja2 import Environment
-
-from generator import urls
 from generator.cache import reuse
 from generator.link.citations import normalize, target_texts
 from generator.model.document import paragraphs
 from generator.model.knowledge import Cite
-from generator.views.common import draft_mark
 
-QUIZ_CSS = ["assets/sotay/course.css"]
-QUIZ_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/quiz.js"]
 MAX_QUESTIONS = 16  # per quiz: one class period
 HOLDER_ACTIONS = ("chu-tri", "quyet-dinh")
 BODY_SIZES = {"ban-chap-hanh": 15, "ban-thuong-vu": 7}  # the sizes used in examples; others get 9
-LETTERS = "ABCDEFGH"
 FREQ_LABELS = {
     "weekly": "Mỗi tuần một lần",
     "monthly": "Mỗi tháng một lần",
@@ -153,29 +146,35 @@ def article_text(linked, cites: list[Cite]) -> str:
     return normalize(" ".join(parts)).lower()
 
 
-_INDEXES: dict = {}
+@dataclass
+class QuizIndex:
+    """What the question builders look up, built once per linked model: scanning all duties and
+    rules for every document made quizzes quadratic in the number of documents."""
+
+    duties: dict[str, list]  # document of a duty's first cite → duties
+    held: dict[str, set[str]]  # holder → ids of the duties it holds, inherited ones included
+    rules: dict[str, list]  # document of a rule's first cite → rules
+
+    def inputs(self, document_id: str) -> tuple:
+        """The duties and rules a document's quiz is made of (to tell whether it may have changed)."""
+        return tuple(self.duties.get(document_id, ())), tuple(self.rules.get(document_id, ()))
 
 
-def _indexes(linked) -> tuple[dict[str, list], dict[str, set[str]], dict[str, list]]:
-    """(duties by the document of their first cite, duty ids each holder holds incl. inherited,
-    rules by document), built once per linked model: scanning all duties and rules for every
-    document made quizzes quadratic in the number of documents."""
-    if _INDEXES.get("linked") is not linked:
-        by_document: dict[str, list] = {}
-        for duty in linked.knowledge.duties:
-            by_document.setdefault(duty.cite[0].document, []).append(duty)
-        held = {holder_id: {e.duty.id for e in view.duties} for holder_id, view in linked.holders.items()}
-        rules: dict[str, list] = {}
-        for rule in linked.knowledge.rules:
-            rules.setdefault(rule.cite[0].document, []).append(rule)
-        _INDEXES.update(linked=linked, value=(by_document, held, rules))
-    return _INDEXES["value"]
+def quiz_index(linked) -> QuizIndex:
+    by_document: dict[str, list] = {}
+    for duty in linked.knowledge.duties:
+        by_document.setdefault(duty.cite[0].document, []).append(duty)
+    held = {holder_id: {e.duty.id for e in view.duties} for holder_id, view in linked.holders.items()}
+    rules: dict[str, list] = {}
+    for rule in linked.knowledge.rules:
+        rules.setdefault(rule.cite[0].document, []).append(rule)
+    return QuizIndex(by_document, held, rules)
 
 
-def holder_questions(linked, document_id: str) -> list[Question]:
+def holder_questions(linked, index: QuizIndex, document_id: str) -> list[Question]:
     """'Ai chủ trì …?' / 'Ai quyết định …?' from duties whose summary starts with that verb."""
     k = linked.knowledge
-    in_document = _indexes(linked)[0].get(document_id, [])
+    in_document = index.duties.get(document_id, [])
     candidates = list(dict.fromkeys(d.holder for d in in_document))
     topics: dict[str, set[str]] = {}
     for d in in_document:
@@ -198,7 +197,7 @@ def holder_questions(linked, document_id: str) -> list[Question]:
             other = linked.holders[other_id]
             if other_id == duty.holder or other.kind != holder.kind or other_id in duty.with_:
                 continue
-            if duty.id in _indexes(linked)[1][other_id]:  # holds it by inheritance
+            if duty.id in index.held[other_id]:  # holds it by inheritance
                 continue
             if topics.get(other_id, set()) & set(duty.topics):  # works on the same matter here: arguable
                 continue
@@ -233,9 +232,9 @@ def _days_text(rule) -> str | None:
     return None
 
 
-def days_questions(linked, document_id: str, all_days: list[int]) -> list[Question]:
+def days_questions(linked, index: QuizIndex, document_id: str, all_days: list[int]) -> list[Question]:
     questions = []
-    for rule in _indexes(linked)[2].get(document_id, []):
+    for rule in index.rules.get(document_id, []):
         days = getattr(rule.params, "days", None)
         if rule.cite[0].document != document_id or not isinstance(days, int) or days <= 0:
             continue
@@ -263,9 +262,9 @@ def needed(members: int, fraction: Fraction, op: str) -> int:
     return math.ceil(exact)
 
 
-def ratio_questions(linked, document_id: str) -> list[Question]:
+def ratio_questions(linked, index: QuizIndex, document_id: str) -> list[Question]:
     questions = []
-    for rule in _indexes(linked)[2].get(document_id, []):
+    for rule in index.rules.get(document_id, []):
         if rule.cite[0].document != document_id or rule.kind not in ("quorum", "majority"):
             continue
         params = rule.params
@@ -305,9 +304,9 @@ def _freq_words(text: str) -> set[str]:
     return {freq for freq, words in FREQ_FACTS.items() if any(w in text for w in words)}
 
 
-def period_questions(linked, document_id: str) -> list[Question]:
+def period_questions(linked, index: QuizIndex, document_id: str) -> list[Question]:
     questions = []
-    for rule in _indexes(linked)[2].get(document_id, []):
+    for rule in index.rules.get(document_id, []):
         freq = getattr(rule.params, "freq", None)
         if rule.cite[0].document != document_id or rule.kind != "recurring" or freq not in FREQ_LABELS or not rule.quote:
             continue
@@ -332,10 +331,17 @@ def period_questions(linked, document_id: str) -> list[Question]:
 # --- quizzes ---------------------------------------------------------------------------
 
 
-def build_quizzes(linked, titles: dict[str, str]) -> list[Quiz]:
-    """One quiz per document that yields questions, in document order."""
+def build_quizzes(linked, titles: dict[str, str], context: tuple = ()) -> list[Quiz]:
+    """One quiz per document that yields questions, in document order; built once per build
+    (site/context.Build.quizzes) for the pages and handbook.json.
+
+    `context` (site/context.Build.context): under `sotay serve` a document whose duties and rules
+    are unchanged keeps the previous reload's quiz (cache.reuse)."""
+    index = quiz_index(linked)
     all_days = every_days(linked)
-    quizzes = [document_quiz(linked, titles, document_id, all_days) for document_id in linked.documents]
+    quizzes = [reuse(("quiz", document_id), (context, tuple(all_days), index.inputs(document_id)),
+                     lambda: document_quiz(linked, index, titles, document_id, all_days))
+               for document_id in linked.documents]
     return [quiz for quiz in quizzes if quiz is not None]
 
 
@@ -345,25 +351,20 @@ def every_days(linked) -> list[int]:
                    if isinstance(getattr(r.params, "days", None), int) and r.params.days > 0})
 
 
-def document_quiz(linked, titles: dict[str, str], document_id: str, all_days: list[int]) -> Quiz | None:
+def document_quiz(linked, index: QuizIndex, titles: dict[str, str], document_id: str,
+                  all_days: list[int]) -> Quiz | None:
     """The document's quiz, None when it yields no question. Reads the duties and rules whose
-    first citation is in the document (`document_inputs`), the holders, vocabularies, the cited
+    first citation is in the document (`index.inputs`), the holders, vocabularies, the cited
     documents, the titles and `all_days`."""
     title = titles.get(document_id, document_id)
     groups = [
-        ratio_questions(linked, document_id),
-        days_questions(linked, document_id, all_days),
-        period_questions(linked, document_id),
-        holder_questions(linked, document_id),
+        ratio_questions(linked, index, document_id),
+        days_questions(linked, index, document_id, all_days),
+        period_questions(linked, index, document_id),
+        holder_questions(linked, index, document_id),
     ]
     questions = _interleave([sorted(g, key=lambda q: seed_of(q.id)) for g in groups])[:MAX_QUESTIONS]
     return Quiz(document_id, f"Ôn tập: {title}", document_id, questions) if questions else None
-
-
-def document_inputs(linked, document_id: str) -> tuple:
-    """The duties and rules a document's quiz is made of (to tell whether it may have changed)."""
-    duties, _, rules = _indexes(linked)
-    return tuple(duties.get(document_id, ())), tuple(rules.get(document_id, ()))
 
 
 def _interleave(groups: list[list[Question]]) -> list[Question]:
@@ -372,76 +373,4 @@ def _interleave(groups: list[list[Question]]) -> list[Question]:
     while any(index < len(g) for g in groups):
         out += [g[index] for g in groups if index < len(g)]
         index += 1
-    return out
-
-
-# --- views, pages, export ----------------------------------------------------------------
-
-
-def cite_views(linked, page: str, cites: list[Cite], titles: dict[str, str]) -> list[dict]:
-    """The whole document title (a quiz is read slowly); a draft says so, as everywhere (views.cite_link)."""
-    return [{"label": f"{t.label}, {titles.get(c.document, c.document)}{draft_mark(t.document)}",
-             "href": urls.relative(page, t.href)} for c in cites for t in [linked.targets[c]]]
-
-
-def quiz_view(quiz: Quiz, linked, titles: dict[str, str], page: str) -> dict:
-    return {
-        "id": quiz.id,
-        "title": quiz.title,
-        "document": {"title": titles.get(quiz.document, quiz.document),
-                     "href": urls.relative(page, urls.document_page(quiz.document))},
-        "quiz_href": urls.relative(page, quiz.page),
-        "key_href": urls.relative(page, quiz.key_page),
-        "questions": [{
-            "id": q.id,
-            "number": n,
-            "text": q.text,
-            "options": [{"letter": LETTERS[i], "text": o, "value": i} for i, o in enumerate(q.options)],
-            "answer_letter": LETTERS[q.answer],
-            "answer_text": q.answer_text,
-            "explanation": q.explanation,
-            "cites": cite_views(linked, page, q.cites, titles),
-        } for n, q in enumerate(quiz.questions, start=1)],
-        "key": {q.id: q.answer for q in quiz.questions},
-    }
-
-
-def quiz_pages(handbook, env: Environment, site, titles: dict[str, str], context: tuple = ()) -> None:
-    """Per quiz: on-tap/<id>.html (interactive) and on-tap/<id>-dap-an.html (teacher's answer sheet).
-
-    `context` (pages.page_context): under `sotay serve` a document whose duties and rules are
-    unchanged keeps the previous reload's pages."""
-    linked = handbook.linked
-    if linked is None:
-        return
-    all_days = every_days(linked)
-    for document_id in linked.documents:
-        pages = reuse(("quiz", document_id), (context, tuple(all_days), document_inputs(linked, document_id)),
-                      lambda: _quiz_texts(document_quiz(linked, titles, document_id, all_days), linked, env, titles))
-        for page, text in pages:
-            site.add(page, text)
-
-
-def _quiz_texts(quiz: Quiz | None, linked, env: Environment, titles: dict[str, str]) -> list[tuple[str, str]]:
-    if quiz is None:
-        return []
-    return [
-        (quiz.page, env.get_template("quiz.md.j2").render(
-            view=quiz_view(quiz, linked, titles, quiz.page), css=QUIZ_CSS, scripts=QUIZ_SCRIPTS)),
-        (quiz.key_page, env.get_template("quiz_key.md.j2").render(
-            view=quiz_view(quiz, linked, titles, quiz.key_page), css=QUIZ_CSS)),
-    ]
-
-
-def quizzes_json(linked, titles: dict[str, str]) -> list[dict]:
-    """handbook.json `quizzes`: every question with its answer and citations (hrefs from the site root)."""
-    out = []
-    for quiz in build_quizzes(linked, titles):
-        for q in quiz.questions:
-            out.append({
-                "id": q.id, "quiz": quiz.id, "document": quiz.document, "kind": q.kind, "href": quiz.page,
-                "text": q.text, "options": q.options, "answer": q.answer, "explanation": q.explanation,
-                "cite": [{"document": c.document, "article": c.article, "clause": c.clause,
-                          "point": c.point, "href": linked.targets[c].href} for c in q.cites],
-            })
     return out

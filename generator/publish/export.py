@@ -1,24 +1,29 @@
-"""Open-data export: `site/api/handbook.json` (schema documented in data/README.md).
+"""The one JSON serialiser of each model type, and the open-data export built from them.
 
-Every href is relative to the site root (`van-ban/<id>.html#dieu-6-khoan-3`).
+`handbook_json(build)` is `site/api/handbook.json` (schema documented in
+data/README.md); `document_json` is also what `sotay inspect --json` prints
+(generator/publish/inspect_json.py). Every href is relative to the site root
+(`van-ban/<id>.html#dieu-6-khoan-3`).
 """
 
 from __future__ import annotations
 
 from generator import urls
-from generator.link.handbook import Handbook
+from generator.link.quiz import Quiz
 from generator.model.document import Article, Clause, Document, Point, paragraphs
-from generator.link.quiz import quizzes_json
+from generator.model.knowledge import Cite
+from generator.site.context import Build
 from generator.views.common import document_title
 
 SCHEMA_VERSION = 1
 
 
-def handbook_json(handbook: Handbook, build_date: str, content_version: str) -> dict:
+def handbook_json(build: Build) -> dict:
+    handbook = build.handbook
     data = {
         "schema": SCHEMA_VERSION,
-        "build_date": build_date,
-        "content_version": content_version,
+        "build_date": build.build_date,
+        "content_version": build.content_version,
         "documents": [document_json(d) for d in handbook.documents],
         "roles": [],
         "bodies": [],
@@ -29,7 +34,8 @@ def handbook_json(handbook: Handbook, build_date: str, content_version: str) -> 
         "quizzes": [],
     }
     if handbook.linked is not None:
-        data.update(knowledge_json(handbook))
+        data.update(knowledge_json(handbook.linked))
+        data["quizzes"] = quizzes_json(build.quizzes, handbook.linked)
     return data
 
 
@@ -85,9 +91,8 @@ def _point_json(point: Point, page: str) -> dict:
     }
 
 
-def knowledge_json(handbook: Handbook) -> dict:
+def knowledge_json(linked) -> dict:
     """Roles, bodies, duties, relations, rules and checklists, every statement with `cite`."""
-    linked = handbook.linked
     k = linked.knowledge
 
     def cites(items) -> list[dict]:
@@ -118,11 +123,19 @@ def knowledge_json(handbook: Handbook) -> dict:
             "quote": r.quote, "cite": cites(r.cite),
         } for r in k.rules],
         "checklists": [checklist_json(c, cites) for c in k.checklists],
-        "quizzes": quizzes_json(linked, {d.id: document_title(d) for d in handbook.documents}),
     }
 
 
-def cite_json(cite, href: str) -> dict:
+def quizzes_json(quizzes: list[Quiz], linked) -> list[dict]:
+    """handbook.json `quizzes`: every question with its answer and citations."""
+    return [{
+        "id": q.id, "quiz": quiz.id, "document": quiz.document, "kind": q.kind, "href": quiz.page,
+        "text": q.text, "options": q.options, "answer": q.answer, "explanation": q.explanation,
+        "cite": [cite_json(c, linked.href(c)) for c in q.cites],
+    } for quiz in quizzes for q in quiz.questions]
+
+
+def cite_json(cite: Cite, href: str) -> dict:
     return {"document": cite.document, "article": cite.article, "clause": cite.clause,
             "point": cite.point, "href": href}
 

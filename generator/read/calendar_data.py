@@ -284,6 +284,13 @@ def build_calendar(data_dir: Path, years: range = DEFAULT_YEARS) -> dict:
     """
     calendar_dir = Path(data_dir) / "calendar"
     adjustments = load_adjustments(calendar_dir) if calendar_dir.is_dir() else []
+    return calendar_from(adjustments, calendar_dir, years)
+
+
+def calendar_from(adjustments: list[Adjustment], calendar_dir: Path, years: range = DEFAULT_YEARS) -> dict:
+    """Calendar JSON data for `years` from the package + adjustments already loaded from
+    `calendar_dir` (the loader's `Knowledge.calendar`: the files are not read again)."""
+    calendar_dir = Path(calendar_dir)
     announced = sorted({a.date.year for a in adjustments} | _year_files(calendar_dir)) if calendar_dir.is_dir() else []
     announced = [y for y in announced if y in years]
     return to_json_data(merge(statutory_days(years), adjustments, years), years, announced)

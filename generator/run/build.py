@@ -1,4 +1,9 @@
-"""`sotay build`: validate, build into a fresh directory, then swap atomically.
+"""`sotay build`: prepare → engine → finish, into a fresh directory, then swap atomically.
+
+prepare (generator/run/pipeline.py) loads and validates the handbook once and
+writes the docs tree and navigation; on bad input nothing else is touched.
+The engine (generator/run/engine.py: MkDocs + Material) renders the HTML;
+finish adds handbook.json, the search index, the offline app and the zip.
 
 `site` is a symlink to `build/sites/site-<stamp>-<pid>-<random>`; the new build
 is written next to the old one and the link is replaced with one `os.replace`,
@@ -17,15 +22,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
-from generator.publish.bundle import BUNDLE_NAME, write_bundle
-from generator.errors import BuildError
 from generator.files import disk_error
-from generator.link.handbook import load_handbook
 from generator.project import Project
+from generator.publish.bundle import BUNDLE_NAME, write_bundle
+from generator.run import engine, pipeline
 from generator.run.lock import build_lock
 
 log = logging.getLogger(__name__)
@@ -52,19 +52,15 @@ def build(project: Project, strict: bool = False) -> BuildResult:
 
 def _build(project: Project, strict: bool) -> BuildResult:
     started = time.monotonic()
-    load_handbook(project)  # validation first: on bad input nothing is touched
+    prepared = pipeline.prepare(project, project.docs_dir)
     sites_root = project.build_dir / "sites"
     sites_root.mkdir(parents=True, exist_ok=True)
     new_site = sites_root / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
     try:
-        config = mkdocs_config(project, site_dir=str(new_site), strict=strict)
-        mkdocs_build(config)
-        extra = config.extra
+        engine.build_site(project, new_site, prepared.engine, strict=strict)
+        pipeline.finish_site(prepared, new_site)
         bundle = write_bundle(new_site, project.dist_dir / BUNDLE_NAME,
-                              extra["sotay_build_date"], extra["sotay_content_version"])
-    except MkDocsException as error:
-        shutil.rmtree(new_site, ignore_errors=True)
-        raise BuildError(f"MkDocs: {error}") from None
+                              prepared.build.build_date, prepared.build.content_version)
     except BaseException:
         shutil.rmtree(new_site, ignore_errors=True)
         raise
@@ -72,11 +68,6 @@ def _build(project: Project, strict: bool) -> BuildResult:
     swap_site_link(project.site_dir, new_site)
     prune_old_sites(sites_root, keep=new_site, previous=previous)
     return BuildResult(project.site_dir, bundle, time.monotonic() - started)
-
-
-def mkdocs_config(project: Project, **overrides):
-    project.docs_dir.mkdir(parents=True, exist_ok=True)
-    return load_config(str(project.config_file), **overrides)
 
 
 def swap_site_link(link: Path, target: Path) -> None:

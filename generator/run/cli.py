@@ -164,28 +164,16 @@ def handouts_cmd(rebuild: bool, kinds: tuple[str, ...]) -> None:
 @click.option("--dirty", is_flag=True, hidden=True, help="The default now; kept for old scripts.")
 def serve_cmd(dev_addr: str, full: bool, dirty: bool) -> None:
     """Serve the handbook with live reload when content/, data/ or generator/ change."""
-    from mkdocs.commands.serve import serve
-
     from generator.errors import BuildError
+    from generator.run import engine
 
     project = find_project()
     project.serve_docs_dir.mkdir(parents=True, exist_ok=True)
-    if not full:
-        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
     try:
-        serve(str(project.config_file), dev_addr=dev_addr, livereload=True, build_type=None if full else "dirty",
-              docs_dir=str(project.serve_docs_dir))
+        engine.serve(project, dev_addr=dev_addr, dirty=not full)
     except OSError as error:
         raise BuildError(f"cannot serve on {dev_addr}: {error.strerror} — is another server using it? "
                          "Choose another with --dev-addr 127.0.0.1:8001") from None
-
-
-class _DirtyWarningFilter(logging.Filter):
-    """MkDocs warns that dirty builds may leave stale menus; generator/run/serve.py re-renders every page
-    when the menu changes, so the warning would only be noise on each reload."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,11 @@
-"""MkDocs hooks: generate the handbook's pages before MkDocs reads docs_dir.
+"""The MkDocs hooks (mkdocs.yml `hooks:`): a thin shim over generator/run/pipeline.py.
 
-Registered in mkdocs.yml (`hooks:`), so `mkdocs build`, `mkdocs serve`,
-`sotay build` and `sotay serve` all run the same pipeline. Only documented
-MkDocs events and config keys are used.
+`sotay build` prepares the pages itself and hands them to the engine
+(generator/run/engine.py); the hooks then only let MkDocs run. Under
+`sotay serve`, `mkdocs serve` and plain `mkdocs build`, MkDocs drives the
+build and the hooks call the same two stages: `prepare` before MkDocs reads
+docs_dir, `finish_site` after it wrote site_dir. Only documented MkDocs
+events and config keys are used.
 """
 
 from __future__ import annotations
@@ -10,13 +13,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from generator.link import author_html
-from generator.run import pipeline as generate
-from generator.run import serve as live
 from generator.errors import SotayError
 from generator.project import Project
+from generator.run import engine
+from generator.run import pipeline
+from generator.run import serve as live
 
 log = logging.getLogger("mkdocs.sotay")
 
@@ -33,26 +35,26 @@ def on_serve(server, config, builder):
 
 
 def on_config(config):
+    _state["prepared"] = None
+    if engine.handed_over() is not None:  # `sotay build` prepared the pages and configured the engine
+        return config
     project = Project(Path(config.config_file_path).resolve().parent)
     try:
-        prepared = generate.prepare(project, Path(config.docs_dir))
+        prepared = pipeline.prepare(project, Path(config.docs_dir))
     except SotayError as error:
         last = live.SERVE.last_prepared if live.SERVE.serving else None
         if last is None:
-            raise PluginError(str(error)) from None
+            raise engine.EngineError(str(error)) from None
         # `sotay serve`: the browser keeps the last good pages (MkDocs would hang every request
         # until the mistake is fixed); the terminal says what to fix.
         log.error("%s", error.message)
         log.error("Sổ tay: vẫn hiển thị các trang trước lỗi; sửa lỗi ở trên rồi lưu tệp để cập nhật")
-        prepared, _state["prepared"] = last, None
+        prepared = last
     else:
         _state["prepared"] = prepared
         if live.SERVE.serving:
             live.SERVE.last_prepared = prepared
-    config.nav = prepared.nav
-    config.extra["sotay_build_date"] = prepared.build_date
-    config.extra["sotay_content_version"] = prepared.content_version
-    config.extra["sotay_scopes"] = prepared.scopes
+    engine.configure(config, prepared.engine)
     return config
 
 
@@ -65,6 +67,6 @@ def on_post_build(config):
     if prepared is None:
         return
     try:
-        generate.finish_site(prepared, Path(config.site_dir))
+        pipeline.finish_site(prepared, Path(config.site_dir))
     except SotayError as error:
-        raise PluginError(str(error)) from None
+        raise engine.EngineError(str(error)) from None

@@ -1,8 +1,11 @@
-"""What the MkDocs hooks run: pages in, extra site files out.
+"""The two stages around the site engine: pages in, extra site files out.
 
-`prepare` (before MkDocs reads docs_dir): load the handbook, render every
-page into docs_dir, return the navigation. `finish_site` (after MkDocs wrote
-site_dir): the open-data export and the search index.
+`prepare` (before the engine reads docs_dir): load the handbook once, make
+the build context (generator/site/context.py), render every page into
+docs_dir, return what the engine needs. `finish_site` (after the engine wrote
+site_dir): the open-data export, the search index and the offline app.
+`sotay build` (generator/run/build.py) calls both around the engine; under
+`sotay serve` and plain `mkdocs build` the hooks (generator/run/hooks.py) do.
 """
 
 from __future__ import annotations
@@ -15,16 +18,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import cache
+from generator import cache, urls
 from generator.files import write_atomic
-from generator.publish import export
-from generator.run import serve as live
-from generator.publish import offline
-from generator.site import scopes
-from generator import urls
-from generator.link.handbook import Handbook, coverage_lines, load_handbook
-from generator.site.pages import site_pages
+from generator.link.handbook import coverage_lines, load_handbook
 from generator.project import Project
+from generator.publish import export, offline
+from generator.run import serve as live
+from generator.run.engine import EngineInput
+from generator.site import scopes
+from generator.site.context import Build
+from generator.site.pages import site_pages
 from generator.site.render import write_pages
 
 log = logging.getLogger(__name__)
@@ -32,24 +35,21 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Prepared:
-    project: Project
-    handbook: Handbook
-    nav: list
-    build_date: str
-    content_version: str
-    scopes: dict[str, str]  # page → search scope, read by overrides/main.html (generator/site/scopes.py)
+    build: Build
+    engine: EngineInput  # the navigation, dates and search scopes the theme shows
 
 
 def prepare(project: Project, docs_dir: Path) -> Prepared:
     handbook = load_handbook(project)
-    site = site_pages(handbook)
+    build = Build(handbook, build_date(), content_version(project))
+    site = site_pages(build)
     cache.sweep_shared()  # objects of files edited or removed, pages gone since the last good build
     written = write_pages(site.pages, docs_dir)
     live.SERVE.after_prepare(site.nav, docs_dir, site.pages)
     for line in coverage_lines(handbook):
         log.info(line)
     log.info("Sổ tay: %d văn bản, %d trang (%d trang thay đổi)", len(handbook.documents), len(site.pages), written)
-    return Prepared(project, handbook, site.nav, build_date(), content_version(project), site.scopes)
+    return Prepared(build, EngineInput(site.nav, build.build_date, build.content_version, site.scopes))
 
 
 def finish_site(prepared: Prepared, site_dir: Path) -> None:
@@ -69,7 +69,7 @@ def finish_site(prepared: Prepared, site_dir: Path) -> None:
         if serving:
             offline.write_dev_worker(site_dir)
         else:
-            offline.write_service_worker(site_dir, prepared.content_version,  # lists the index: after it
+            offline.write_service_worker(site_dir, prepared.build.content_version,  # lists the index: after it
                                          *offline_units(prepared))
         return pages
 
@@ -78,15 +78,15 @@ def finish_site(prepared: Prepared, site_dir: Path) -> None:
 
 def offline_units(prepared: Prepared) -> tuple[dict[str, str], dict[str, str]]:
     """Site path → unit of every page of a commune, and each unit's name (generator/site/scopes.py)."""
-    pages = {urls.page_of(src): unit for src, unit in prepared.scopes.items() if unit != scopes.SHARED}
-    labels = {u.slug: u.label for u in scopes.units_of(prepared.handbook.documents).values()}
+    pages = {urls.page_of(src): unit for src, unit in prepared.engine.scopes.items() if unit != scopes.SHARED}
+    labels = {u.slug: u.label for u in scopes.units_of(prepared.build.handbook.documents).values()}
     return pages, labels
 
 
 def write_handbook_json(prepared: Prepared, site_dir: Path) -> None:
     target = site_dir / "api" / "handbook.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = export.handbook_json(prepared.handbook, prepared.build_date, prepared.content_version)
+    data = export.handbook_json(prepared.build)
     write_atomic(target, json.dumps(data, ensure_ascii=False, indent=1))
 
 

@@ -5,7 +5,7 @@
   (cache.shared), the linker reuses each unchanged entry's check, and the
   pages of documents, roles and bodies, each document's quiz, the
   comparisons and the tool pages are reused while what they read compares
-  equal (cache.reuse, keys in pages.page_context and beside each call). The
+  equal (cache.reuse, keys in site/context.Build.context and beside each call). The
   pages drawn from everything (home, indexes, nav, lessons, relations,
   checklists) are built afresh on every reload. Editing one commune's duties
   in a 100-commune handbook costs a reload about 2–3 s of CPU instead of ~10

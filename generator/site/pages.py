@@ -1,32 +1,35 @@
 """Decide which pages exist and render each one (in memory).
 
-`site_pages(handbook)` returns every generated Markdown file keyed by its path
-inside docs_dir, plus the MkDocs navigation. Nothing here writes files.
+`site_pages(build)` returns every generated Markdown file keyed by its path
+inside docs_dir, plus the MkDocs navigation. Each page family is a function
+`family(build) -> Iterable[Page]`, rendered through `render.render_page`;
+the home page and the section indexes list the pages of the others. Nothing
+here writes files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from jinja2 import Environment
+from markupsafe import Markup
 
 from generator import urls
-from generator.views import common as views
 from generator.cache import reuse
-from generator.link.handbook import Handbook
-from generator.views.checklists import CHECKLIST_CSS, CHECKLIST_SCRIPTS, checklist_view
-from generator.publish.search_index import AliasSource, search_aliases
-from generator.views.holders import HolderPages, relations_overview
-from generator.views.compare import comparison_pages
-from generator.link.lessons import lesson_pages
-from generator.link.quiz import quiz_pages
-from generator.views.tools import ToolSite, add_tool_pages
 from generator.errors import DataError
 from generator.link.author_html import author_markdown
-from generator.site.render import make_environment, render_template, yaml_string
-from generator.views import nav as nav_views
+from generator.link.lessons import LESSON_CSS, LessonRenderer
+from generator.publish.search_index import AliasSource, search_aliases
 from generator.site import scopes
+from generator.site.context import Build
+from generator.site.render import Page, render_page, yaml_string
+from generator.views import common as views
+from generator.views import nav as nav_views
+from generator.views.checklists import CHECKLIST_CSS, CHECKLIST_SCRIPTS, checklist_view
+from generator.views.compare import COMPARE_CSS, comparison_page, comparison_view
+from generator.views.holders import HolderPages, relations_overview
 from generator.views.nav import site_titles
+from generator.views.quiz import QUIZ_CSS, QUIZ_SCRIPTS, quiz_view
 
 
 # the loai-trang filter offered on the search page (values set by each page's sotay_page_type)
@@ -39,65 +42,170 @@ SEARCH_KINDS = [
 ]
 
 
-def search_alias_table(handbook: Handbook) -> dict[str, list[str]]:
+def search_alias_table(build: Build) -> dict[str, list[str]]:
     """Abbreviations people type (BTV, UVBTV, ĐUV …) → the names they stand for."""
-    if handbook.linked is None:
+    if build.linked is None:
         return {}
-    holders = [v.item for v in handbook.linked.holders.values()]
+    holders = [v.item for v in build.linked.holders.values()]
     return search_aliases(AliasSource(h.name, h.short, tuple(h.aliases)) for h in holders)
 
 
 @dataclass
 class SitePages:
-    pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown
+    pages: dict[str, str | bytes] = field(default_factory=dict)  # docs-relative path → Markdown
     nav: list = field(default_factory=list)  # MkDocs `nav` structure
     scopes: dict[str, str] = field(default_factory=dict)  # page → search scope (generator/site/scopes.py)
 
-    def add(self, page: str, text: str) -> None:
-        self.pages[urls.source_of(page)] = text
+    def add(self, pages: Iterable[Page]) -> None:
+        for page in pages:
+            self.pages[page.source] = page.text
 
 
-def site_pages(handbook: Handbook, env: Environment | None = None) -> SitePages:
-    env = env or make_environment()
+def site_pages(build: Build) -> SitePages:
     site = SitePages()
-    titles = {d.id: views.document_title(d) for d in handbook.documents}
-    base = page_context(handbook, env, titles)
-    tool_texts, tools = tool_pages(handbook, env, titles, base)
-    for page, text in tool_texts:
-        site.pages[page] = text
-    builder = HolderPages(handbook.linked, titles, tools.by_rule) if handbook.linked else None
-    with_tools = base + (tuple(tools.by_rule.items()),)
-    context = reuse("page-context+tools", with_tools, lambda: with_tools)
-    concerns = builder.clause_concerns if builder else views.no_concerns  # no data/: clauses link to no role
-    for doc in handbook.documents:
-        links = builder.concerned(doc.id) if builder else ()
-        site.add(urls.document_page(doc.id), reuse(
-            ("document", doc.id), (context, doc, links),
-            lambda: render_template(env, "document.md.j2", view=views.document_view(doc, titles, concerns))))
-    holders = holder_pages(handbook, env, site, builder, context)
-    lesson_pages(handbook, env, site, titles, tools.by_rule)
-    comparison_pages(handbook, env, site, titles, context)
-    quiz_pages(handbook, env, site, titles, context)
-    many_documents = len(handbook.documents) > nav_views.NAV_LIMIT
-    site.add(urls.HOME, render_template(
-        env, "home.md.j2",
-        groups=[] if many_documents else views.home_documents(handbook.documents),
-        documents_summary=nav_views.documents_summary(handbook.documents) if many_documents else [],
-        roles=holders if len(holders) <= nav_views.NAV_LIMIT else [],
-        roles_index=urls.page_of(nav_views.index_source("vai-tro")) if len(holders) > nav_views.NAV_LIMIT else None,
-        tools=tools.tiles,
-        sections=home_sections(site),
-        search_href=urls.SEARCH,
-    ))
-    units = scopes.units_of(handbook.documents)
-    site.add(urls.SEARCH, render_template(env, "search_page.md.j2", root="", kinds=SEARCH_KINDS,
-                                          aliases=search_alias_table(handbook),
-                                          units=scopes.unit_options(units), scope_default=scopes.default_scope(units)))
-    copy_hand_written(handbook.content_pages, site)
-    indexes = section_indexes(handbook, env, site)
-    site.nav = nav_views.navigation(handbook.documents, site.pages, indexes)
-    site.scopes = scopes.page_scopes(site.pages, units)
+    for family in FAMILIES:
+        site.add(family(build))
+    site.add([home_page(build, site.pages), search_page(build)])
+    site.add(list(hand_written_pages(build, site.pages)))
+    folders, indexes = section_indexes(build, site.pages)
+    site.add(indexes)
+    documents = build.handbook.documents
+    site.nav = nav_views.navigation(documents, site.pages, folders)
+    site.scopes = scopes.page_scopes(site.pages, scopes.units_of(documents))
     return site
+
+
+def tool_pages(build: Build) -> list[Page]:
+    return build.tools[0]
+
+
+def document_pages(build: Build) -> Iterable[Page]:
+    """van-ban/<id>.html; under `sotay serve` a document whose text and clause links are unchanged
+    keeps the previous reload's page."""
+    builder = build.holders
+    for doc in build.handbook.documents:
+        concerns = builder.clause_concerns(doc.id) if builder else views.no_concerns  # no data/: no role links
+        links = builder.concerned(doc.id) if builder else ()
+        page = urls.document_page(doc.id)
+        yield reuse(("document", doc.id), (build.context_with_tools, doc, links), lambda: render_page(
+            build.env, page, "document.md.j2", view=views.document_view(doc, build.titles, concerns)))
+
+
+def holder_pages(build: Build) -> Iterable[Page]:
+    """One page per role and per body (handbook.json links them all), and one per document for a
+    holder drawn from many; under `sotay serve` a page whose holder view is unchanged is not built again."""
+    builder, context = build.holders, build.context_with_tools
+    if builder is None:
+        return
+    for holder_id, view in build.linked.holders.items():
+        split = builder.split_documents(holder_id)
+        yield reuse(("holder", holder_id), (context, view, tuple(split)), lambda: render_page(
+            build.env, builder.page_of(holder_id), "holder.md.j2", view=builder.view(holder_id)))
+        for document_id in split:
+            yield reuse(("holder", holder_id, document_id), (context, builder.by_document(holder_id)[document_id]),
+                        lambda: render_page(build.env, builder.document_page_of(holder_id, document_id),
+                                            "holder.md.j2", view=builder.view(holder_id, document_id)))
+
+
+def role_tiles(build: Build) -> list[dict]:
+    """The home page's tiles of the roles."""
+    builder = build.holders
+    if builder is None:
+        return []
+    return [{"name": view.item.name, "href": builder.page_of(holder_id), "note": ", ".join(view.item.aliases[:3])}
+            for holder_id, view in build.linked.holders.items() if view.kind == "role"]
+
+
+def relations_pages(build: Build) -> Iterable[Page]:
+    """quan-he.html with every document's matrix, or listing one page per document."""
+    if build.holders is None:
+        return
+    sections = relations_overview(build.holders)
+    title = "Quan hệ phối hợp"
+    if all(s["page"] == urls.RELATIONS for s in sections):
+        yield render_page(build.env, urls.RELATIONS, "relations.md.j2", title=title, sections=sections, parts=[])
+        return
+    parts = []
+    for section in sorted(sections, key=lambda s: nav_views.sort_key(s["title"])):
+        yield render_page(build.env, section["page"], "relations.md.j2", title=f"{title} — {section['title']}",
+                          sections=[section], parts=[])
+        parts.append({"title": section["title"], "href": urls.relative(urls.RELATIONS, section["page"]),
+                      "count": len(section["entries"])})
+    yield render_page(build.env, urls.RELATIONS, "relations.md.j2", title=title, sections=[], parts=parts)
+
+
+def checklist_pages(build: Build) -> Iterable[Page]:
+    builder = build.holders
+    if builder is None:
+        return
+    for checklist in build.linked.knowledge.checklists:
+        yield render_page(
+            build.env, urls.checklist_page(checklist.id), "checklist.md.j2",
+            checklist=checklist_view(checklist, build.linked, builder.label_of, builder.page_of),
+            calendar=build.handbook.calendar, css=CHECKLIST_CSS, scripts=CHECKLIST_SCRIPTS,
+        )
+
+
+def lesson_pages(build: Build) -> Iterable[Page]:
+    """One page per lesson: bai-hoc/<slug>.html (rules link to their calculator when there is one)."""
+    if build.linked is None or not build.handbook.lessons:
+        return
+    lessons = LessonRenderer(build.linked, build.env, HolderPages(build.linked, build.titles), build.tools_by_rule)
+    for lesson in build.handbook.lessons:
+        yield render_page(build.env, lesson.page, "lesson.md.j2",
+                          lesson=lesson, body=Markup(lessons.markdown(lesson)), css=LESSON_CSS)
+
+
+def comparison_pages(build: Build) -> Iterable[Page]:
+    """One page per declared comparison: so-sanh/<id>.html; under `sotay serve` an unchanged
+    comparison keeps the previous reload's page."""
+    if build.linked is None:
+        return
+    documents = build.linked.documents
+    for comparison in build.linked.knowledge.comparisons:
+        yield reuse(("comparison", comparison.id), (build.context_with_tools, comparison), lambda: render_page(
+            build.env, comparison_page(comparison.id), "comparison.md.j2",
+            view=comparison_view(comparison, documents, build.titles), css=COMPARE_CSS))
+
+
+def quiz_pages(build: Build) -> Iterable[Page]:
+    """Per quiz: on-tap/<id>.html (interactive) and on-tap/<id>-dap-an.html (teacher's answer sheet);
+    under `sotay serve` an unchanged quiz keeps the previous reload's pages."""
+    for quiz in build.quizzes:
+        yield from reuse(("quiz-pages", quiz.id), (build.context_with_tools, quiz), lambda: (
+            render_page(build.env, quiz.page, "quiz.md.j2", view=quiz_view(quiz, build.linked, build.titles, quiz.page),
+                        css=QUIZ_CSS, scripts=QUIZ_SCRIPTS),
+            render_page(build.env, quiz.key_page, "quiz_key.md.j2",
+                        view=quiz_view(quiz, build.linked, build.titles, quiz.key_page), css=QUIZ_CSS),
+        ))
+
+
+# the page families drawn from the model, in the order their pages are written (site_pages)
+FAMILIES = (tool_pages, document_pages, holder_pages, relations_pages, checklist_pages,
+            lesson_pages, comparison_pages, quiz_pages)
+
+
+def home_page(build: Build, pages: dict[str, str | bytes]) -> Page:
+    documents = build.handbook.documents
+    many_documents = len(documents) > nav_views.NAV_LIMIT
+    roles = role_tiles(build)
+    return render_page(
+        build.env, urls.HOME, "home.md.j2",
+        groups=[] if many_documents else views.home_documents(documents),
+        documents_summary=nav_views.documents_summary(documents) if many_documents else [],
+        roles=roles if len(roles) <= nav_views.NAV_LIMIT else [],
+        roles_index=urls.page_of(nav_views.index_source("vai-tro")) if len(roles) > nav_views.NAV_LIMIT else None,
+        tools=build.tools[1].tiles,
+        sections=home_sections(pages),
+        search_href=urls.SEARCH,
+    )
+
+
+def search_page(build: Build) -> Page:
+    units = scopes.units_of(build.handbook.documents)
+    return render_page(build.env, urls.SEARCH, "search_page.md.j2", root="", kinds=SEARCH_KINDS,
+                       aliases=search_alias_table(build), units=scopes.unit_options(units),
+                       scope_default=scopes.default_scope(units))
 
 
 # home page sections listing generated pages: (heading, anchor, docs folder or file, note)
@@ -110,123 +218,53 @@ HOME_SECTIONS = [
 ]
 
 
-def home_sections(site: SitePages) -> list[dict]:
+def home_sections(pages: dict[str, str | bytes]) -> list[dict]:
     """Tiles for checklists, lessons, comparisons, quizzes and the relations overview."""
     sections: dict[str, dict] = {}
     for heading, anchor, prefix, note in HOME_SECTIONS:
         tiles = [{"name": title, "href": urls.page_of(path), "note": note}
-                 for path, title in site_titles(site.pages, prefix, nested=False) if not path.endswith("-dap-an.md")]
+                 for path, title in site_titles(pages, prefix, nested=False) if not path.endswith("-dap-an.md")]
         if tiles:
             sections.setdefault(heading, {"heading": heading, "anchor": anchor, "tiles": []})["tiles"] += tiles
     return list(sections.values())
 
 
-def page_context(handbook: Handbook, env: Environment, titles: dict[str, str]) -> tuple:
-    """What any page reused from the previous reload (cache.reuse, `sotay serve`) may read besides
-    its own inputs: the templates, every holder's id, kind and entry, the vocabularies, the
-    documents and their titles (site_pages adds the tool each rule links to). Equal to the
-    previous build's context, it is that very tuple, so comparing it again is quick."""
-    linked = handbook.linked
-    value = (
-        getattr(env, "sotay_templates_version", b""),
-        tuple((h, v.kind, v.item) for h, v in linked.holders.items()) if linked else (),
-        linked.knowledge.vocab if linked else None,
-        tuple(handbook.documents),
-        tuple(titles.items()),
-    )
-    return reuse("page-context", value, lambda: value)
-
-
-def tool_pages(handbook: Handbook, env: Environment, titles: dict[str, str], context: tuple) -> tuple[list, ToolSite]:
-    """([(docs path, Markdown)], ToolSite) of the deadline tools and the obligations calendar;
-    under `sotay serve` the previous reload's while the rules, their wording (data/tools.yml) and the
-    working-day calendar are unchanged."""
-    def build() -> tuple[list, ToolSite]:
-        texts: list[tuple[str, str]] = []
-        tools = add_tool_pages(handbook, env, lambda page, text: texts.append((urls.source_of(page), text)), titles)
-        return texts, tools
-
-    rules = tuple(handbook.linked.knowledge.rules) if handbook.linked else ()
-    words = handbook.linked.knowledge.tools if handbook.linked else None
-    return reuse("tools", (context, rules, words, handbook.calendar), build)
-
-
-def holder_pages(handbook: Handbook, env: Environment, site: SitePages, builder: HolderPages | None,
-                 context: tuple = ()) -> list[dict]:
-    """One page per role and per body (handbook.json links them all); returns home tiles.
-
-    `context` (page_context): under `sotay serve` a page whose holder view is unchanged is not built again."""
-    if builder is None:
-        return []
-    tiles = []
-    for holder_id, view in handbook.linked.holders.items():
-        page = builder.page_of(holder_id)
-        split = builder.split_documents(holder_id)
-        site.add(page, reuse(("holder", holder_id), (context, view, tuple(split)),
-                             lambda: render_template(env, "holder.md.j2", view=builder.view(holder_id))))
-        for document_id in split:
-            site.add(builder.document_page_of(holder_id, document_id), reuse(
-                ("holder", holder_id, document_id), (context, builder.by_document(holder_id)[document_id]),
-                lambda: render_template(env, "holder.md.j2", view=builder.view(holder_id, document_id))))
-        if view.kind == "role":
-            tiles.append({"name": view.item.name, "href": page, "note": ", ".join(view.item.aliases[:3])})
-    relations_pages(env, site, relations_overview(builder))
-    for checklist in handbook.linked.knowledge.checklists:
-        site.add(urls.checklist_page(checklist.id), render_template(
-            env, "checklist.md.j2",
-            checklist=checklist_view(checklist, handbook.linked, builder.label_of, builder.page_of),
-            calendar=handbook.calendar, css=CHECKLIST_CSS, scripts=CHECKLIST_SCRIPTS,
-        ))
-    return tiles
-
-
-def relations_pages(env: Environment, site: SitePages, sections: list[dict]) -> None:
-    """quan-he.html with every document's matrix, or listing one page per document."""
-    title = "Quan hệ phối hợp"
-    if all(s["page"] == urls.RELATIONS for s in sections):
-        site.add(urls.RELATIONS, render_template(env, "relations.md.j2", title=title, sections=sections, parts=[]))
-        return
-    parts = []
-    for section in sorted(sections, key=lambda s: nav_views.sort_key(s["title"])):
-        site.add(section["page"], render_template(env, "relations.md.j2", title=f"{title} — {section['title']}",
-                                                  sections=[section], parts=[]))
-        parts.append({"title": section["title"], "href": urls.relative(urls.RELATIONS, section["page"]),
-                      "count": len(section["entries"])})
-    site.add(urls.RELATIONS, render_template(env, "relations.md.j2", title=title, sections=[], parts=parts))
-
-
-def copy_hand_written(content_pages: dict, site: SitePages) -> None:
+def hand_written_pages(build: Build, pages: dict[str, str | bytes]) -> Iterable[Page]:
     """content/pages (read and checked by read/project_files.py): each page with its title escaped
     into the front matter (the theme prints titles as they are) and its Markdown marked as the
     author's, sanitised after rendering (link/author_html.py); images and PDFs as they are."""
-    clashes = sorted(rel for rel in content_pages if rel in site.pages)
+    content_pages = build.handbook.content_pages
+    clashes = sorted(rel for rel in content_pages if rel in pages)
     if clashes:  # read_content_pages refuses the generated folders and names; this is the last guard
         raise DataError([f"content/pages/{rel}:1: would replace a page the handbook generates — rename it"
                          for rel in clashes])
     for rel, page in content_pages.items():
         if isinstance(page, bytes):
-            site.pages[rel] = page
+            yield Page(rel, page)
             continue
         front = f"title: {yaml_string(page.title)}\n"
         if page.description:
             front += f"description: {yaml_string(page.description)}\n"
-        site.pages[rel] = f"---\n{front}---\n\n{author_markdown(page.body)}"
+        yield Page(rel, f"---\n{front}---\n\n{author_markdown(page.body)}")
 
 
-def section_indexes(handbook: Handbook, env: Environment, site: SitePages) -> set[str]:
-    """Index pages for the nav sections over NAV_LIMIT pages; returns their folders."""
-    folders = nav_views.long_sections(handbook.documents, site.pages)
-    holders = list(handbook.linked.holders.values()) if handbook.linked else []
+def section_indexes(build: Build, pages: dict[str, str | bytes]) -> tuple[set[str], list[Page]]:
+    """The folders whose nav section is over NAV_LIMIT pages, and their index pages (but for a
+    folder that has its own index already: cong-cu)."""
+    documents = build.handbook.documents
+    folders = nav_views.long_sections(documents, pages)
+    holders = list(build.linked.holders.values()) if build.linked else []
+    indexes: list[Page] = []
     for folder in folders:
         source = nav_views.index_source(folder)
-        if source in site.pages:  # the folder has its own index already (cong-cu)
+        if source in pages:
             continue
         if folder == "van-ban":
-            view = nav_views.documents_index(handbook.documents)
+            view = nav_views.documents_index(documents)
         elif folder in ("vai-tro", "co-quan"):
             kind = "role" if folder == "vai-tro" else "body"
             view = nav_views.holders_index(folder, [h for h in holders if h.kind == kind])
         else:
-            view = nav_views.pages_index(folder, site.pages)
-        site.pages[source] = render_template(env, "section_index.md.j2", view=view)
-    return set(folders)
+            view = nav_views.pages_index(folder, pages)
+        indexes.append(render_page(build.env, urls.page_of(source), "section_index.md.j2", view=view))
+    return set(folders), indexes

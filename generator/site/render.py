@@ -14,10 +14,13 @@ import logging
 import os
 import pickle
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
+
+from generator import urls
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,21 @@ def templates_version() -> bytes:
         if path.is_file():
             digest.update(path.relative_to(TEMPLATES_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.digest()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of the docs folder: its path inside it ("van-ban/x.md") and its text (bytes for
+    hand-written files that are not Markdown)."""
+
+    source: str
+    text: str | bytes
+
+
+def render_page(env: Environment, page: str, name: str, **context: object) -> Page:
+    """The page at site path `page` ("van-ban/x.html"), rendered from template `name`: the one
+    way every generated page is rendered."""
+    return Page(urls.source_of(page), render_template(env, name, **context))
 
 
 def render_template(env: Environment, name: str, **context: object) -> str:

@@ -16,10 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from jinja2 import Environment
-
 from generator import urls
-from generator.cache import reuse
 from generator.model.document import Article, Clause, Document, paragraphs
 
 THRESHOLD = 0.45  # below this, two clauses are different provisions, not versions of one
@@ -209,16 +206,3 @@ def comparison_view(comparison, documents: dict[str, Document], titles: dict[str
         "threshold": round(THRESHOLD * 100),
         "sections": sections,
     }
-
-
-def comparison_pages(handbook, env: Environment, site, titles: dict[str, str], context: tuple = ()) -> None:
-    """One page per declared comparison: so-sanh/<id>.html.
-
-    `context` (pages.page_context: the documents, titles, templates): under `sotay serve` an
-    unchanged comparison keeps the previous reload's page."""
-    if handbook.linked is None:
-        return
-    documents = handbook.linked.documents
-    for comparison in handbook.linked.knowledge.comparisons:
-        site.add(comparison_page(comparison.id), reuse(("comparison", comparison.id), (context, comparison), lambda: (
-            env.get_template("comparison.md.j2").render(view=comparison_view(comparison, documents, titles), css=COMPARE_CSS))))

@@ -250,10 +250,12 @@ class HolderPages:
             return self.document_page_of(holder_id, document_id)
         return self.page_of(holder_id)
 
-    def clause_concerns(self, page: str, anchor: str) -> list[tuple[str, str]]:
-        """(label, site path) of the roles and bodies a clause of a document page concerns."""
-        document_id = page.removeprefix("van-ban/").removesuffix(".html")
-        return [(self.label_of(h), self.page_for(h, document_id)) for h in self.linked.holders_at(document_id, anchor)]
+    def clause_concerns(self, document_id: str):
+        """For views.document_view of one document: (page, anchor) → (label, site path) of the
+        roles and bodies the clause concerns."""
+        def concerns(page: str, anchor: str) -> list[tuple[str, str]]:
+            return [(self.label_of(h), self.page_for(h, document_id)) for h in self.linked.holders_at(document_id, anchor)]
+        return concerns
 
     def concerned(self, document_id: str) -> tuple:
         """What a document page's clause links read: anchor → holder ids, and where each holder's
