@@ -98,15 +98,16 @@ def site_is_current(project: Project) -> bool:
 def make_handouts(project: Project, rebuild: bool = False, kinds: tuple[str, ...] = (),
                   progress: Callable[[str], None] | None = None, browser=None) -> HandoutResult:
     """Print every handout; `browser`: an open Playwright Chromium to reuse (tests), else one is started."""
-    from generator.link.handbook import load_handbook
-
-    handbook = load_handbook(project)
     result = HandoutResult()
     if rebuild or not site_is_current(project):
         from generator.run.build import build
 
-        build(project)
+        handbook = build(project).handbook  # the handbook is loaded once, by the build
         result.built = True
+    else:
+        from generator.link.handbook import load_handbook
+
+        handbook = load_handbook(project)
     site = project.site_dir.resolve()
     result.site_dir = site
     items = [h for h in handout_list(handbook) if not kinds or h.kind in kinds]
