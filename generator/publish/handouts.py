@@ -22,7 +22,6 @@ import functools
 import http.server
 import json
 import logging
-import os
 import socketserver
 import threading
 from collections.abc import Callable
