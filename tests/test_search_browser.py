@@ -6,7 +6,6 @@ import functools
 import http.server
 import threading
 import unicodedata
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
