@@ -18,7 +18,7 @@ from generator import urls
 from generator.cache import reuse
 from generator.errors import DataError
 from generator.link.author_html import author_markdown
-from generator.link.lessons import LESSON_CSS, LessonRenderer
+from generator.views.lessons import LESSON_CSS, LessonRenderer
 from generator.site import scopes
 from generator.site.context import Build
 from generator.site.render import Page, render_page, yaml_string
