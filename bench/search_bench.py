@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.publish import search_index as index  # noqa: E402
+from generator.views import search as search_view  # noqa: E402
 from tests.search_fixture import build_fixture_site, page_html  # noqa: E402
 
 ARGS = [
@@ -98,7 +99,7 @@ def seed_site(dest: Path, *, folded_copy: bool = False) -> index.IndexReport:
         target = dest / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_html(path, title, content, attrs=attrs), encoding="utf-8")
-    fragment = render_template(make_environment(), "search.html", root="", aliases=index.search_aliases(ALIASES))
+    fragment = render_template(make_environment(), "search.html", root="", aliases=search_view.search_aliases(ALIASES))
     scripts = ("dom.js", "search-core.js", "search-file.js", "search.js")
     (dest / "tim-kiem.html").write_text(page_html("tim-kiem.html", "Tìm kiếm", fragment, scripts=scripts), encoding="utf-8")
     shutil.copytree(ASSETS, dest / "assets" / "sotay", dirs_exist_ok=True)

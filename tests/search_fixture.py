@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 from generator.publish import search_index as index
+from generator.views import search as search_view
 from generator.site.render import make_environment, render_template
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,15 +31,15 @@ PAGES = [
 KINDS = [{"value": "van-ban", "label": "Văn bản"}, {"value": "vai-tro", "label": "Vai trò"}]
 
 ALIASES = [
-    index.AliasSource("Ban Thường vụ Đảng ủy", "Ban Thường vụ", ("BTV",)),
-    index.AliasSource("Ủy viên Ban Thường vụ", None, ("UVBTV",)),
-    index.AliasSource("Ban Chấp hành Đảng bộ", "Ban Chấp hành", ("BCH",)),
-    index.AliasSource("Phó Bí thư Thường trực Đảng ủy", "Phó Bí thư Thường trực", ("PBT", "PBTTT")),
-    index.AliasSource("Đảng ủy viên", None, ("ĐUV",)),
-    index.AliasSource("Ủy ban Kiểm tra Đảng ủy", "Ủy ban Kiểm tra", ("UBKT",)),
-    index.AliasSource("Hội đồng nhân dân", None, ("HĐND",)),
-    index.AliasSource("Ủy ban nhân dân", None, ("UBND",)),
-    index.AliasSource("Mặt trận Tổ quốc", None, ("MTTQ",)),
+    search_view.AliasSource("Ban Thường vụ Đảng ủy", "Ban Thường vụ", ("BTV",)),
+    search_view.AliasSource("Ủy viên Ban Thường vụ", None, ("UVBTV",)),
+    search_view.AliasSource("Ban Chấp hành Đảng bộ", "Ban Chấp hành", ("BCH",)),
+    search_view.AliasSource("Phó Bí thư Thường trực Đảng ủy", "Phó Bí thư Thường trực", ("PBT", "PBTTT")),
+    search_view.AliasSource("Đảng ủy viên", None, ("ĐUV",)),
+    search_view.AliasSource("Ủy ban Kiểm tra Đảng ủy", "Ủy ban Kiểm tra", ("UBKT",)),
+    search_view.AliasSource("Hội đồng nhân dân", None, ("HĐND",)),
+    search_view.AliasSource("Ủy ban nhân dân", None, ("UBND",)),
+    search_view.AliasSource("Mặt trận Tổ quốc", None, ("MTTQ",)),
 ]
 
 
@@ -79,7 +80,7 @@ def build_fixture_site(dest: Path) -> index.IndexReport:
     links = "\n".join(f'<li><a href="{p}">{html.escape(t)}</a></li>' for p, t, *_ in PAGES)
     (dest / "index.html").write_text(page_html("index.html", "Sổ tay", f"<h1>Sổ tay</h1><ul>{links}</ul>"), encoding="utf-8")
     fragment = render_template(
-        make_environment(), "search.html", root="", aliases=index.search_aliases(ALIASES), kinds=KINDS
+        make_environment(), "search.html", root="", aliases=search_view.search_aliases(ALIASES), kinds=KINDS
     )
     scripts = ("dom.js", "search-core.js", "search-file.js", "search.js")
     (dest / "tim-kiem.html").write_text(page_html("tim-kiem.html", "Tìm kiếm", fragment, scripts=scripts), encoding="utf-8")

@@ -132,7 +132,7 @@ def test_handout_of_a_lesson_prints_no_local_file(tmp_path, browser, secret_file
     import subprocess
 
     from generator.project import Project
-    from generator.publish.handouts import make_handouts
+    from generator.run.handouts import make_handouts
 
     src = tiny_project(tmp_path / "src")
     lessons = src / "content" / "lessons"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import types
 from pathlib import Path
 
@@ -16,16 +15,16 @@ from knowledge_fixtures import documents, make_data
 @pytest.fixture
 def importer(monkeypatch):
     """A stand-in import stage returning the fixture documents (the parser is tested elsewhere)."""
-    module = types.ModuleType("generator.read.content_file")
-    module.calls = []
+    stand_in = types.SimpleNamespace(calls=[])
 
     def load_content_dir(path: Path):
-        module.calls.append(path)
+        stand_in.calls.append(path)
         return documents()
 
-    module.load_content_dir = load_content_dir
-    monkeypatch.setitem(sys.modules, "generator.read.content_file", module)
-    return module
+    stand_in.load_content_dir = load_content_dir
+    monkeypatch.setattr("generator.read.content_file.load_content_dir",
+                        lambda path: stand_in.load_content_dir(path))
+    return stand_in
 
 
 @pytest.fixture

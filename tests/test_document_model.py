@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.link.citations import Target, target_texts
-from generator.link.lessons import quoted_parts
+from generator.views.lessons import quoted_parts
 from generator.model.document import Article, Block, Paragraph, Point, paragraphs
 from generator.views.compare import article_units
 from generator.views.tools import _node_texts

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.link.handbook import load_handbook
-from generator.publish.handouts import handout_list, make_handouts, site_is_current
+from generator.publish.handouts import handout_list
+from generator.run.handouts import make_handouts, site_is_current
 from generator.project import Project
 
 PAGE_RANGES = {"vai-tro": (1, 40), "van-ban": (1, 40), "bai-hoc": (1, 10)}

@@ -416,7 +416,6 @@ def test_alias_bomb_in_lesson_front_matter_is_an_error(project, capsys):
 
 def test_alias_bomb_in_legal_bases_is_an_error(project, capsys):
     doc = project / "content" / "documents" / "qc-lam-viec-lung-phinh.md"
-    bomb = BOMB.replace("\n", "\n  ") .replace("a: &a", "- &a", 1)
     text = doc.read_text(encoding="utf-8").replace("legal_bases: []", "legal_bases:\n  " + "\n  ".join(
         ("- " + line.split(": ", 1)[1]) if i else "- &a [x, x, x, x, x, x, x, x, x]" for i, line in enumerate(BOMB.split("\n"))), 1)
     doc.write_text(text, encoding="utf-8")

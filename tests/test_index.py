@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.publish import search_index as index
+from generator.views import search as search_view
 from generator.errors import BuildError
 from tests.search_fixture import REPO, build_fixture_site
 
@@ -104,11 +105,11 @@ def test_check_bundle_fails_when_pagefind_changes_what_the_loader_needs(site, tm
 
 
 def test_search_aliases_table():
-    table = index.search_aliases(
+    table = search_view.search_aliases(
         [
-            index.AliasSource("Ban Thường vụ Đảng ủy", "Ban Thường vụ", ("BTV",)),
-            index.AliasSource("Hội đồng nhân dân", None, ("HĐND", "hđnd")),
-            index.AliasSource("Tỉnh ủy", "Tỉnh ủy", ("Ban Chấp hành Đảng bộ tỉnh",)),
+            search_view.AliasSource("Ban Thường vụ Đảng ủy", "Ban Thường vụ", ("BTV",)),
+            search_view.AliasSource("Hội đồng nhân dân", None, ("HĐND", "hđnd")),
+            search_view.AliasSource("Tỉnh ủy", "Tỉnh ủy", ("Ban Chấp hành Đảng bộ tỉnh",)),
         ]
     )
     assert table == {

@@ -12,7 +12,7 @@ import pytest
 from generator.views import common as views
 from generator.link.handbook import load_handbook
 from generator.project import Project
-from generator.link.quiz import BODY_SIZES, build_quizzes, cited_text, names_of, needed
+from generator.link.quiz import BODY_SIZES, build_quizzes, needed
 from generator.publish.export import quizzes_json
 
 from conftest import PHONE, ROOT
@@ -44,17 +44,55 @@ def test_there_are_quizzes_of_every_kind(quizzes):
     assert len({q.id for q in questions}) == len(questions)
 
 
+def _node_text(node) -> str:
+    """Everything written in a parsed article, khoản or điểm, read here rather than by the generator."""
+    parts = [getattr(node, "title", ""), getattr(node, "text", "")]
+    parts += [b.text for b in getattr(node, "intro", []) + getattr(node, "blocks", [])]
+    for child in getattr(node, "clauses", []) + getattr(node, "points", []):
+        parts.append(_node_text(child))
+    return " ".join(p for p in parts if p)
+
+
+def _cited_passage(handbook, cite) -> str:
+    """The cited article (title included) or khoản or điểm, from the parsed document, lowercased."""
+    document = handbook.document(cite.document)
+    article = next(a for a in document.articles if a.number == cite.article)
+    node = article
+    if cite.clause:
+        clauses = [c for c in _all_clauses(article.clauses) if c.number == cite.clause]
+        node = clauses[cite.occurrence - 1]
+    if cite.point:
+        node = next(p for p in node.points if p.label == cite.point)
+    text = _node_text(node) + " " + article.title
+    return " ".join(text.split()).lower()
+
+
+def _all_clauses(clauses):
+    for clause in clauses:
+        yield clause
+        yield from _all_clauses(clause.clauses)
+
+
+def _needed(members: int, fraction: str, op: str) -> int:
+    """The smallest count `op` fraction × members, worked out with whole numbers."""
+    num, den = (int(x) for x in fraction.split("/"))
+    count = 1
+    while not (count * den > members * num if op == ">" else count * den >= members * num):
+        count += 1
+    return count
+
+
 def test_every_answer_is_supported_by_its_cited_clause(handbook, quizzes):
     linked = handbook.linked
     rules = {r.id: r for r in linked.knowledge.rules}
     duties = {d.id: d for d in linked.knowledge.duties}
     for q in all_questions(quizzes):
-        text = cited_text(linked, q.cites, with_title=q.with_title)
-        assert q.fact.lower() in text, f"{q.id}: '{q.fact}' is not in the cited text"
+        text = " ".join(_cited_passage(handbook, cite) for cite in q.cites)
+        assert " ".join(q.fact.split()).lower() in text, f"{q.id}: '{q.fact}' is not in the cited text"
         answer = q.answer_text
         if q.kind == "ai":
             holder = linked.holders[duties[q.id.removeprefix("ai-")].holder].item
-            assert answer == holder.name and q.fact in names_of(holder)
+            assert answer == holder.name and q.fact in (holder.name, holder.short, *holder.aliases)
         elif q.kind == "so-ngay":
             rule = rules[q.id.removeprefix("so-ngay-")]
             assert re.search(rf"(?<!\d){rule.params.days}(?!\d)", text)
@@ -62,11 +100,20 @@ def test_every_answer_is_supported_by_its_cited_clause(handbook, quizzes):
         elif q.kind == "ty-le":
             rule = rules[q.id.removeprefix("ty-le-")]
             members = int(re.search(r"có (\d+) ", q.text).group(1))
-            assert answer == str(needed(members, Fraction(rule.params.fraction), rule.params.op))
+            assert answer == str(_needed(members, rule.params.fraction, rule.params.op))
             assert q.fact == rule.params.fraction
         elif q.kind == "dinh-ky":
             rule = rules[q.id.removeprefix("dinh-ky-")]
             assert q.fact in rule.quote.lower()
+
+
+def test_quorum_counts_agree_with_the_client():
+    """generator/link/quiz.py `needed` and overrides/assets/sotay/quorum.js check the same vectors."""
+    cases = json.loads((ROOT / "tests" / "js" / "fixtures" / "quorum-cases.json").read_text(encoding="utf-8"))["cases"]
+    assert len(cases) >= 10
+    for case in cases:
+        assert needed(case["members"], Fraction(case["fraction"]), case["op"]) == case["needed"], case
+        assert _needed(case["members"], case["fraction"], case["op"]) == case["needed"], case
 
 
 def test_distractors_are_distinct_and_wrong(quizzes):

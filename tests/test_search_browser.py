@@ -6,7 +6,6 @@ import functools
 import http.server
 import threading
 import unicodedata
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -180,6 +179,7 @@ def material_site(tmp_path_factory):
     import sys
 
     from generator.publish import search_index as index
+    from generator.views import search as search_view
     from generator.site.render import make_environment, render_template
     from tests.search_fixture import ALIASES, REPO
 
@@ -189,7 +189,7 @@ def material_site(tmp_path_factory):
         (root / "overrides" / "partials").mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / "overrides" / "partials" / name, root / "overrides" / "partials" / name)
     shutil.copytree(REPO / "overrides" / "assets" / "sotay", root / "docs" / "assets" / "sotay")
-    fragment = render_template(make_environment(), "search.html", root="", aliases=index.search_aliases(ALIASES))
+    fragment = render_template(make_environment(), "search.html", root="", aliases=search_view.search_aliases(ALIASES))
     (root / "docs" / "tim-kiem.md").write_text("# Tìm kiếm\n\n" + fragment, encoding="utf-8")
     (root / "docs" / "index.md").write_text(
         '# Trang chủ\n\n<div data-pagefind-body markdown>\n\n## Điều 9. Trách nhiệm {#dieu-9}\n\n'

@@ -14,6 +14,7 @@ from generator.errors import DataError
 from generator.link.linker import Linked, link
 from generator.read.loader import Knowledge, load_data
 from generator.model.document import Document
+from generator.read import content_file
 
 
 @dataclass
@@ -50,12 +51,7 @@ def check(content_dir: Path, data_dir: Path) -> CheckResult:
 
 def _load_documents(content_dir: Path, result: CheckResult) -> list[Document] | None:
     try:
-        from generator.read.content_file import load_content_dir
-    except ImportError:  # the import stage is written in parallel; say so instead of crashing
-        result.errors.append("generator/read/content_file.py:1: documents cannot be parsed yet — the import stage (load_content_dir) is missing")
-        return None
-    try:
-        documents = load_content_dir(content_dir / "documents")
+        documents = content_file.load_content_dir(content_dir / "documents")
     except DataError as exc:
         result.errors.extend(exc.messages)
         return None

@@ -21,22 +21,16 @@ broken one is reported as `content/lessons/x.md:12: what — how to fix`.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment
 
-from generator import urls
-from generator.views import common as views
-from generator.link.author_html import author_markdown, trusted_placeholder
 from generator.link.citations import Target, suggest
-from generator.views.diagram import relation_svg
-from generator.model.document import Document, iter_clauses, paragraphs
+from generator.model.document import Document, iter_clauses
 from generator.slugs import MAX_ID_LENGTH
 from generator.read.yaml_source import FileProblem, read_yaml_text
 
 LESSONS_FOLDER = "bai-hoc"
-LESSON_CSS = ["assets/sotay/holder.css", "assets/sotay/course.css"]
 DIRECTIVE_RE = re.compile(r"^:::[ \t]*(\S*)[ \t]*(.*?)[ \t]*$")
 FENCE_RE = re.compile(r"^(```|~~~)")
 FRONT_KEYS = {"title", "summary"}
@@ -186,11 +180,11 @@ def _problem(directive: Directive, linked) -> str | None:
             problem = _unknown("document", args[1], linked.documents, "the ids in content/documents/")
             if problem:
                 return problem
-            if not _duties(linked, args[0], args[1]):
+            if not holder_duties(linked, args[0], args[1]):
                 return f"'{args[0]}' has no duties citing {args[1]} — drop the document id or pick another document"
-        elif directive.name == "nhiem-vu" and not _duties(linked, args[0], None):
+        elif directive.name == "nhiem-vu" and not holder_duties(linked, args[0], None):
             return f"'{args[0]}' has no duties in data/duties/ — pick another holder"
-        elif directive.name == "so-do" and not _edges(linked, args[0]):
+        elif directive.name == "so-do" and not has_relations(linked, args[0]):
             return f"'{args[0]}' has no relations in data/relations/ — there is no diagram to show"
         return None
     if directive.name == "thoi-han":
@@ -236,92 +230,11 @@ def document_anchors(document: Document) -> dict[str, Target]:
     return anchors
 
 
-def _duties(linked, holder_id: str, document_id: str | None) -> list:
+def holder_duties(linked, holder_id: str, document_id: str | None) -> list:
     duties = linked.holders[holder_id].own_duties
     return [d for d in duties if document_id is None or any(c.document == document_id for c in d.cite)]
 
 
-def _edges(linked, holder_id: str) -> bool:
+def has_relations(linked, holder_id: str) -> bool:
     view = linked.holders[holder_id]
     return bool(view.relations_out or view.relations_in)
-
-
-# --- rendering --------------------------------------------------------------------------
-
-
-class LessonRenderer:
-    """Turns directives into HTML fragments for one build (uses the holder page builder)."""
-
-    def __init__(self, linked, env: Environment, builder, tools_by_rule: dict[str, tuple[str, str]]):
-        self.linked = linked
-        self.env = env
-        self.builder = builder  # generator.views.holders.HolderPages
-        self.tools_by_rule = tools_by_rule  # rule id → (cong-cu/<tool>.html#form, chip label)
-
-    def markdown(self, lesson: Lesson) -> str:
-        """The lesson's Markdown, marked as author-written (sanitised after rendering,
-        link/author_html.py) with each directive's trusted HTML standing in as a placeholder."""
-        out = []
-        for part in lesson.body:
-            if isinstance(part, Directive):
-                html = self.env.get_template("_lesson_embed.html").render(embed=self.embed(lesson.page, part))
-                out += ["", trusted_placeholder(html.strip()), ""]
-            else:
-                out.append(part)
-        return author_markdown("\n".join(out))
-
-    def embed(self, page: str, directive: Directive) -> dict:
-        return getattr(self, "_" + directive.name.replace("-", "_"))(page, *directive.args)
-
-    def _nhiem_vu(self, page: str, holder_id: str, document_id: str | None = None) -> dict:
-        duties = _duties(self.linked, holder_id, document_id)
-        label = self.builder.label_of(holder_id)
-        title = self.builder.titles.get(document_id, "") if document_id else ""
-        return {
-            "kind": "duties",
-            "heading": f"Nhiệm vụ của {label}" + (f" theo {title}" if title else ""),
-            "holder": self.builder.link(page, holder_id),
-            "duties": [self.builder.duty(page, d) for d in duties],
-        }
-
-    def _thoi_han(self, page: str, rule_id: str) -> dict:
-        rule = next(r for r in self.linked.knowledge.rules if r.id == rule_id)
-        tool = self.tools_by_rule.get(rule_id)
-        return {
-            "kind": "rule",
-            "title": rule.title,
-            "summary": rule.summary,
-            "quote": rule.quote,
-            "cites": self.builder.cites(page, rule.cite),
-            "tool": {"label": tool[1], "href": urls.relative(page, tool[0])} if tool else None,
-            "holders": [self.builder.link(page, h) for h in rule.applies_to],
-        }
-
-    def _so_do(self, page: str, holder_id: str) -> dict:
-        view = self.linked.holders[holder_id]
-        _, edges = self.builder.relation_groups(page, view)
-        label = self.builder.label_of(holder_id)
-        return {
-            "kind": "diagram",
-            "svg": relation_svg(label, edges, f"Sơ đồ quan hệ của {view.item.name}"),
-            "caption": f"Sơ đồ quan hệ của {label}. Mũi tên chỉ chiều lãnh đạo, chủ trì hoặc báo cáo.",
-            "holder": self.builder.link(page, holder_id),
-        }
-
-    def _trich(self, page: str, document_id: str, anchor: str, part: str | None = None) -> dict:
-        target = document_anchors(self.linked.documents[document_id])[anchor]
-        opening = part == OPENING  # checked on load: an article with opening text
-        label = f"{target.label} (phần mở đầu)" if opening else target.label
-        return {
-            "kind": "quote",
-            "label": f"{label}, {self.builder.titles.get(document_id, document_id)}{views.draft_mark(target.document)}",
-            "href": urls.relative(page, target.href),
-            "article": f"Điều {target.article.number}. {target.article.title}",
-            "parts": [asdict(p) for p in paragraphs(target.article, nested=False)] if opening
-            else quoted_parts(target),
-        }
-
-
-def quoted_parts(target: Target) -> list[dict]:
-    """The cited passage as labelled paragraphs: [{label, text, level}]."""
-    return [asdict(p) for p in paragraphs(target.point or target.clause or target.article)]

@@ -28,7 +28,6 @@ from pydantic import (
     Field,
     PrivateAttr,
     field_validator,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 

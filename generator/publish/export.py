@@ -13,7 +13,6 @@ from generator.link.quiz import Quiz
 from generator.model.document import Article, Clause, Document, Point, paragraphs
 from generator.model.knowledge import Cite
 from generator.site.context import Build
-from generator.views.common import document_title
 
 SCHEMA_VERSION = 1
 

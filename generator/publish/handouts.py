@@ -11,18 +11,15 @@ is aborted, and service workers are blocked. Each step has a time limit
 with a message instead of hanging it. The page title is printed in the header and
 "Trang n/N" in the footer.
 
-The site is built first unless site/ already holds a build of the current
-content (same content_version in site/api/handbook.json); `rebuild=True`
-forces a build.
+`sotay handouts` (generator/run/handouts.py) builds the site first when it is
+not a build of the current content.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import json
 import logging
-import os
 import socketserver
 import threading
 from collections.abc import Callable
@@ -82,31 +79,10 @@ def handout_list(handbook) -> list[Handout]:
     return items
 
 
-def site_is_current(project: Project) -> bool:
-    from generator.run.pipeline import content_version
-
-    data = project.site_dir / "api" / "handbook.json"
-    if not (project.site_dir / "index.html").is_file() or not data.is_file():
-        return False
-    try:
-        built = json.loads(data.read_text(encoding="utf-8")).get("content_version")
-    except ValueError:
-        return False
-    return built == content_version(project)
-
-
-def make_handouts(project: Project, rebuild: bool = False, kinds: tuple[str, ...] = (),
-                  progress: Callable[[str], None] | None = None, browser=None) -> HandoutResult:
-    """Print every handout; `browser`: an open Playwright Chromium to reuse (tests), else one is started."""
-    from generator.link.handbook import load_handbook
-
-    handbook = load_handbook(project)
-    result = HandoutResult()
-    if rebuild or not site_is_current(project):
-        from generator.run.build import build
-
-        build(project)
-        result.built = True
+def print_handouts(handbook, project: Project, result: HandoutResult, kinds: tuple[str, ...] = (),
+                   progress: Callable[[str], None] | None = None, browser=None) -> HandoutResult:
+    """Print the handouts of `handbook` from the built site/ into dist/handouts/; `browser`: an open
+    Playwright Chromium to reuse (tests), else one is started."""
     site = project.site_dir.resolve()
     result.site_dir = site
     items = [h for h in handout_list(handbook) if not kinds or h.kind in kinds]

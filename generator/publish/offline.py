@@ -3,7 +3,7 @@
 `write_service_worker(site_dir, content_version)` runs after the search index
 (generate.finish_site) and writes, at the site root:
 
-- `sw.js`: generator/templates/sw.js preceded by the cache version
+- `sw.js`: generator/publish/sw.js (plain JavaScript, under node tests) preceded by the cache version
   `<content version>-<hash of the list>` (a code-only change also renews it),
   the number of files and their total size;
 - `sotay-offline.json`: the list of files to cache (every page, the Pagefind
@@ -40,7 +40,7 @@ SW_NAME = "sw.js"
 LIST_NAME = "sotay-offline.json"
 UNIT_LISTS_DIR = "sotay-offline"
 MANIFEST_NAME = "manifest.webmanifest"
-SW_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "sw.js"
+SW_SOURCE = Path(__file__).resolve().parent / "sw.js"
 EXCLUDED_DIRS = ("pagefind-file/", "assets/javascripts/", "api/", f"{UNIT_LISTS_DIR}/")
 EXCLUDED_NAMES = (SW_NAME, LIST_NAME, "sitemap.xml", "sitemap.xml.gz")
 EXCLUDED_SUFFIXES = (".map",)
@@ -117,7 +117,7 @@ def service_worker_js(listing: OfflineList) -> str:
     head = {"version": listing.version, "bytes": listing.bytes, "count": len(listing.files), "list": LIST_NAME}
     if listing.units:  # slug → [name, files, bytes]; its list is sotay-offline/<slug>.json
         head["units"] = {slug: [u.label, len(u.files), u.bytes] for slug, u in sorted(listing.units.items())}
-    return f"self.SOTAY_OFFLINE = {_json(head)};\n" + SW_TEMPLATE.read_text(encoding="utf-8")
+    return f"self.SOTAY_OFFLINE = {_json(head)};\n" + SW_SOURCE.read_text(encoding="utf-8")
 
 
 def file_list_json(version: str, files: list[tuple[str, str]]) -> str:

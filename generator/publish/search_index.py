@@ -35,8 +35,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,15 +82,6 @@ class IndexReport:
     pages: int
     index_bytes: int  # pagefind/ as served (runtime files only)
     file_script_bytes: int  # pagefind-file/ (the file:// copy)
-
-
-@dataclass(frozen=True)
-class AliasSource:
-    """One role or body: its names and the abbreviations people type for it."""
-
-    name: str
-    short: str | None
-    aliases: tuple[str, ...]
 
 
 def index_site(site_dir: Path, *, file_scripts: bool = True) -> IndexReport:
@@ -339,24 +328,6 @@ def file_script(rel: str, data: bytes) -> str:
     else:
         payload = '"' + base64.b64encode(data).decode("ascii") + '"'
     return f"(self.__pfFiles=self.__pfFiles||{{}})[{json.dumps(rel)}]={payload};\n"
-
-
-def search_aliases(sources: Iterable[AliasSource]) -> dict[str, list[str]]:
-    """Alias table for the search page's JSON island: {"btv": ["Ban Thường vụ Đảng ủy", "Ban Thường vụ"]}.
-
-    Keys are lower-case NFC; names longest first. An alias shared by two
-    entries keeps both entries' names.
-    """
-    table: dict[str, list[str]] = {}
-    for src in sources:
-        names = [n for n in (src.name, src.short) if n]
-        for alias in src.aliases:
-            key = unicodedata.normalize("NFC", alias).strip().lower()
-            merged = table.setdefault(key, [])
-            for name in (unicodedata.normalize("NFC", n) for n in names):
-                if name not in merged:
-                    merged.append(name)
-    return {k: sorted(v, key=len, reverse=True) for k, v in sorted(table.items())}
 
 
 def _is_runtime(name: str) -> bool:

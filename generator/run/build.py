@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.files import disk_error
+from generator.link.handbook import Handbook
 from generator.project import Project
 from generator.publish.bundle import BUNDLE_NAME, write_bundle
 from generator.run import engine, pipeline
@@ -37,6 +38,7 @@ class BuildResult:
     site_dir: Path
     bundle: Path
     seconds: float
+    handbook: Handbook  # the validated, linked handbook the site was built from
 
 
 def build(project: Project, strict: bool = False) -> BuildResult:
@@ -67,7 +69,7 @@ def _build(project: Project, strict: bool) -> BuildResult:
     previous = project.site_dir.resolve() if project.site_dir.is_symlink() else None
     swap_site_link(project.site_dir, new_site)
     prune_old_sites(sites_root, keep=new_site, previous=previous)
-    return BuildResult(project.site_dir, bundle, time.monotonic() - started)
+    return BuildResult(project.site_dir, bundle, time.monotonic() - started, prepared.build.handbook)
 
 
 def swap_site_link(link: Path, target: Path) -> None:

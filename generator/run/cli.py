@@ -149,7 +149,7 @@ def links_cmd(site: Path | None) -> None:
               help="Print only roles, documents or lessons (repeatable).")
 def handouts_cmd(rebuild: bool, kinds: tuple[str, ...]) -> None:
     """Print A4 PDF handouts per role, document and lesson into dist/handouts/."""
-    from generator.publish.handouts import make_handouts
+    from generator.run.handouts import make_handouts
 
     result = make_handouts(find_project(), rebuild=rebuild, kinds=kinds, progress=click.echo)
     pages = sum(n for _, n in result.files)

@@ -14,14 +14,13 @@ from functools import cached_property
 
 from jinja2 import Environment
 
-from generator import urls
 from generator.cache import reuse
 from generator.link.handbook import Handbook
 from generator.link.quiz import Quiz, build_quizzes
-from generator.site.render import Page, make_environment
+from generator.site.render import Page, make_environment, render_page
 from generator.views import common as views
 from generator.views.holders import HolderPages
-from generator.views.tools import ToolSite, add_tool_pages
+from generator.views.tools import ToolSite, tool_page_views
 
 
 @dataclass
@@ -66,10 +65,8 @@ class Build:
         """The deadline tools and the obligations calendar: (pages, ToolSite); under `sotay serve` the
         previous reload's while the rules, their wording (data/tools.yml) and the working-day calendar are unchanged."""
         def render() -> tuple[list[Page], ToolSite]:
-            pages: list[Page] = []
-            site = add_tool_pages(self.handbook, self.env,
-                                  lambda page, text: pages.append(Page(urls.source_of(page), text)), self.titles)
-            return pages, site
+            views, site = tool_page_views(self.handbook, self.titles)
+            return [render_page(self.env, v.page, v.template, **v.context) for v in views], site
 
         rules = tuple(self.linked.knowledge.rules) if self.linked else ()
         words = self.linked.knowledge.tools if self.linked else None  # data/tools.yml

@@ -18,8 +18,7 @@ from generator import urls
 from generator.cache import reuse
 from generator.errors import DataError
 from generator.link.author_html import author_markdown
-from generator.link.lessons import LESSON_CSS, LessonRenderer
-from generator.publish.search_index import AliasSource, search_aliases
+from generator.views.lessons import LESSON_CSS, LessonRenderer
 from generator.site import scopes
 from generator.site.context import Build
 from generator.site.render import Page, render_page, yaml_string
@@ -30,6 +29,7 @@ from generator.views.compare import COMPARE_CSS, comparison_page, comparison_vie
 from generator.views.holders import HolderPages, relations_overview
 from generator.views.nav import site_titles
 from generator.views.quiz import QUIZ_CSS, QUIZ_SCRIPTS, quiz_view
+from generator.views.search import AliasSource, search_aliases
 
 
 # the loai-trang filter offered on the search page (values set by each page's sotay_page_type)

@@ -35,6 +35,16 @@ def vn_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+@dataclass(frozen=True)
+class PageView:
+    """A page a view module decided on: its site path, its template and what the template reads.
+    site/pages.py renders it (views never render)."""
+
+    page: str
+    template: str
+    context: dict
+
+
 @dataclass
 class Link:
     label: str

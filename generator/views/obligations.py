@@ -2,14 +2,14 @@
 duties of every role and body, per holder, as a JSON island for obligations.js.
 
     view = obligations_view(linked, titles, label_of)   # the page's selects and island
-    add_calendar_pages(linked, titles, env, add, common) # render it (one page, or one per document)
+    calendar_page_views(linked, titles, common)     # its pages to render (one, or one per document)
 """
 
 from __future__ import annotations
 
 from generator import urls
 from generator.views.calculators import DEFAULT_TERM, recurring_engine_rule
-from generator.views.common import cite_link
+from generator.views.common import PageView, cite_link
 from generator.views.nav import sort_key
 
 CALENDAR_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/workdays.js", "assets/sotay/ics.js", "assets/sotay/obligations.js",
@@ -102,30 +102,28 @@ def obligations_view(linked, titles: dict[str, str], label_of, term: tuple[int, 
     }
 
 
-def add_calendar_pages(linked, titles: dict[str, str], env, add, common: dict) -> None:
-    """Render the calendar with `add(page, text)`: one page, or over DOCUMENT_LIMIT
-    documents an index page and one page per document."""
+def calendar_page_views(linked, titles: dict[str, str], common: dict) -> list[PageView]:
+    """The obligations calendar: one page, or over DOCUMENT_LIMIT documents one page per
+    document and an index page listing them."""
     from generator.link.handbook import holder_label
-    from generator.site.render import render_template
 
     label_of = lambda h: holder_label(linked.holders[h])  # noqa: E731
     by_document = _recurring_by_document(linked)
+    page = urls.tool_page(CALENDAR)
     if len(by_document) <= DOCUMENT_LIMIT:
-        calendar_view = obligations_view(linked, titles, label_of)
-        add(urls.tool_page(CALENDAR), render_template(env, "obligations.md.j2", view=calendar_view,
-                                                      scripts=CALENDAR_SCRIPTS, **common))
-        return
-    parts = []
+        view = obligations_view(linked, titles, label_of)
+        return [PageView(page, "obligations.md.j2", {"view": view, "scripts": CALENDAR_SCRIPTS, **common})]
+    pages, parts = [], []
     for document_id in sorted(by_document, key=lambda d: (sort_key(titles.get(d, d)), d)):
         view = obligations_view(linked, titles, label_of, document_id=document_id, holder_rules=by_document[document_id])
-        add(urls.tool_page(f"{CALENDAR}/{document_id}"), render_template(env, "obligations.md.j2", view=view,
-                                                                         scripts=CALENDAR_SCRIPTS, **common))
-        parts.append({"title": titles.get(document_id, document_id),
-                      "href": urls.relative(urls.tool_page(CALENDAR), urls.tool_page(f"{CALENDAR}/{document_id}")),
+        part = urls.tool_page(f"{CALENDAR}/{document_id}")
+        pages.append(PageView(part, "obligations.md.j2", {"view": view, "scripts": CALENDAR_SCRIPTS, **common}))
+        parts.append({"title": titles.get(document_id, document_id), "href": urls.relative(page, part),
                       "count": len(view["data"]["rules"])})
-    head = {"title": "Lịch nghĩa vụ", "index_href": urls.relative(urls.tool_page(CALENDAR), urls.tool_page(INDEX)),
+    head = {"title": "Lịch nghĩa vụ", "index_href": urls.relative(page, urls.tool_page(INDEX)),
             "parent_href": None, "parts": parts}
-    add(urls.tool_page(CALENDAR), render_template(env, "obligations.md.j2", view=head, scripts=[], **common))
+    pages.append(PageView(page, "obligations.md.j2", {"view": head, "scripts": [], **common}))
+    return pages
 
 
 def _recurring_by_document(linked) -> dict[str, dict[str, list]]:

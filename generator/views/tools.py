@@ -22,9 +22,10 @@ from generator import urls
 from generator.model.document import Article, paragraphs
 from generator.model.tools import ToolText, fill
 from generator.views import common as views
+from generator.views.common import PageView
 from generator.views.calculators import DEFAULT_TERM, calculator_view, meeting_schedule_view, quorum_view, recurring_engine_rule
 from generator.views.nav import sort_key
-from generator.views.obligations import CALENDAR, DOCUMENT_LIMIT, INDEX, add_calendar_pages
+from generator.views.obligations import CALENDAR, DOCUMENT_LIMIT, INDEX, calendar_page_views
 
 CALCULATOR_SCRIPTS = ["assets/sotay/dom.js", "assets/sotay/workdays.js", "assets/sotay/quorum.js", "assets/sotay/ics.js", "assets/sotay/calculator.js"]
 TOOL_CSS = ["assets/sotay/tools.css"]
@@ -330,18 +331,17 @@ class ToolSite:
     tiles: list[dict]  # for the home page
 
 
-def add_tool_pages(handbook, env, add, titles: dict[str, str]) -> ToolSite:
-    """Render the index, every calculator page and the obligations calendar with `add(page, text)`."""
-    from generator.site.render import render_template
-
+def tool_page_views(handbook, titles: dict[str, str]) -> tuple[list[PageView], ToolSite]:
+    """The index, every calculator page and the obligations calendar, to render; and the tools'
+    links for holder pages and home tiles."""
     linked = handbook.linked
     if linked is None:
-        return ToolSite({}, [])
+        return [], ToolSite({}, [])
     tools = tool_pages(linked, titles)
     common = {"calendar": handbook.calendar, "css": TOOL_CSS}
-    add(urls.tool_page(INDEX), render_template(env, "tools_index.md.j2", view=index_view(tools), css=TOOL_CSS))
-    for tool in tools:
-        add(tool.page, render_template(env, "tool.md.j2", view=tool_view(tool),
-                                       scripts=[] if tool.parts else CALCULATOR_SCRIPTS, **common))
-    add_calendar_pages(linked, titles, env, add, common)
-    return ToolSite(tools_by_rule(tools), home_tiles(tools))
+    pages = [PageView(urls.tool_page(INDEX), "tools_index.md.j2", {"view": index_view(tools), "css": TOOL_CSS})]
+    pages += [PageView(tool.page, "tool.md.j2", {"view": tool_view(tool),
+                                                 "scripts": [] if tool.parts else CALCULATOR_SCRIPTS, **common})
+              for tool in tools]
+    pages += calendar_page_views(linked, titles, common)
+    return pages, ToolSite(tools_by_rule(tools), home_tiles(tools))

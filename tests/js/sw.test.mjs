@@ -1,4 +1,4 @@
-// Unit tests for the service worker's logic (generator/templates/sw.js,
+// Unit tests for the service worker's logic (generator/publish/sw.js,
 // createWorker) on fake caches, fetch and small time limits: a navigation
 // always ends, whatever hangs or fails. Run: node --test tests/js/
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 
 const require = createRequire(import.meta.url);
-const SRC = new URL('../../generator/templates/sw.js', import.meta.url);
+const SRC = new URL('../../generator/publish/sw.js', import.meta.url);
 const { createWorker } = require(SRC.pathname);
 
 const SCOPE = 'https://example.org/so-tay/';
