@@ -207,7 +207,7 @@ TRUSTED = '<section class="sotay-embed"><p>Nhúng tin cậy</p></section>'
 
 
 @pytest.fixture(scope="module")
-def lesson_markdown():
+def lesson_markdown(tmp_path_factory):
     """Lesson Markdown → page HTML as MkDocs renders a page's content: mkdocs.yml's Markdown
     extensions, then our on_page_content hook (link/author_html.clean_page)."""
     import markdown
@@ -216,7 +216,8 @@ def lesson_markdown():
     from conftest import ROOT
     from generator.link import author_html
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    # only the Markdown settings are read; a docs folder of its own, so a fresh clone (no build/docs) works
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path_factory.mktemp("docs")))
 
     def render(body: str) -> str:
         text = body.replace("::: nhiem-vu bi-thu", f"\n{author_html.trusted_placeholder(TRUSTED)}\n")
